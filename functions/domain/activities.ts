@@ -1,0 +1,143 @@
+import type { Activity, ActivityCreateInput, ActivityPatchInput } from '../../shared/schemas/activity';
+import type { RosterEntry } from '../../shared/api';
+import { dayjs, toIso } from '../../shared/time';
+import { canManageSchool, managedSchools, type Caller } from './access';
+import { newActivityRecord, toActivityView } from './activity';
+import { DomainError, validationFailed } from './errors';
+import type {
+  ActivityQuery,
+  ActivityRecord,
+  ActivityStore,
+  CatalogStore,
+  Clock,
+  Paged,
+  SignupStore,
+} from './ports';
+import { MAX_SEAT_ATTEMPTS, newActivityId, toSignupView } from './signup';
+
+export interface ActivityDeps {
+  activities: ActivityStore;
+  signups: SignupStore;
+  catalog: CatalogStore;
+  clock: Clock;
+}
+
+export async function listActivities(
+  deps: Pick<ActivityDeps, 'activities' | 'clock'>,
+  query: Omit<ActivityQuery, 'endsAfter'>,
+): Promise<Paged<Activity>> {
+  const now = deps.clock.now();
+  // Without a date range, a list shows what a person can still attend.
+  const endsAfter = query.from ? undefined : toIso(now);
+  const page = await deps.activities.list({ ...query, endsAfter });
+  return { items: page.items.map((r) => toActivityView(r, now)), nextCursor: page.nextCursor };
+}
+
+export async function getActivity(
+  deps: Pick<ActivityDeps, 'activities' | 'clock'>,
+  id: string,
+): Promise<Activity> {
+  const record = await deps.activities.get(id);
+  if (!record) throw new DomainError('ACTIVITY_NOT_FOUND');
+  return toActivityView(record, deps.clock.now());
+}
+
+async function requireManagedActivity(
+  deps: Pick<ActivityDeps, 'activities'>,
+  caller: Caller,
+  id: string,
+): Promise<ActivityRecord> {
+  const record = await deps.activities.get(id);
+  if (!record) throw new DomainError('ACTIVITY_NOT_FOUND');
+  if (!canManageSchool(caller, record.schoolId)) throw new DomainError('FORBIDDEN');
+  return record;
+}
+
+export async function publishActivity(
+  deps: ActivityDeps,
+  caller: Caller,
+  input: ActivityCreateInput,
+): Promise<Activity> {
+  if (!canManageSchool(caller, input.schoolId)) throw new DomainError('FORBIDDEN');
+  const schools = await deps.catalog.listSchools();
+  if (!schools.some((s) => s.id === input.schoolId)) {
+    throw validationFailed([{ field: 'schoolId', message: '没有这所学校' }]);
+  }
+  const now = deps.clock.now();
+  const record = newActivityRecord(input, { id: newActivityId(now), createdBy: caller.userId, now });
+  if (record.sessions.length === 0) {
+    throw validationFailed([{ field: 'schedule', message: '按这个安排没有一次课，请检查星期和日期' }]);
+  }
+  await deps.activities.create(record);
+  return toActivityView(record, now);
+}
+
+/**
+ * Edits a published activity. Capacity may grow (the waitlist moves up into the new seats at once) but
+ * never shrink below the seats already promised.
+ */
+export async function reviseActivity(
+  deps: ActivityDeps,
+  caller: Caller,
+  id: string,
+  patch: ActivityPatchInput,
+): Promise<Activity> {
+  const current = await requireManagedActivity(deps, caller, id);
+  const merged = { ...current, ...patch };
+  const startsAt = toIso(merged.startsAt);
+  const endsAt = toIso(merged.endsAt);
+  const issues = [];
+  if (!dayjs(endsAt).isAfter(startsAt)) issues.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
+  if (!dayjs(merged.signupClosesAt).isAfter(merged.signupOpensAt)) {
+    issues.push({ field: 'signupClosesAt', message: '报名截止时间应晚于报名开始时间' });
+  }
+  if (issues.length > 0) throw validationFailed(issues);
+
+  const changes: Partial<ActivityRecord> = { ...patch, updatedAt: toIso(deps.clock.now()) };
+  for (const field of ['startsAt', 'endsAt', 'signupOpensAt', 'signupClosesAt'] as const) {
+    const value = patch[field];
+    if (value) changes[field] = toIso(value);
+  }
+  // A single-session activity's one session follows its times; a term's sessions come from its schedule.
+  if ((patch.startsAt || patch.endsAt) && current.sessions.length <= 1)
+    changes.sessions = [{ startsAt, endsAt }];
+  const result = await deps.activities.update(id, changes, patch.capacity ?? 0);
+  if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
+  if (result === 'capacity-below-confirmed') throw new DomainError('CAPACITY_BELOW_CONFIRMED');
+  if (patch.capacity !== undefined && patch.capacity > current.capacity) await fillFreedSeats(deps, id);
+  return toActivityView((await deps.activities.get(id)) ?? { ...current, ...changes }, deps.clock.now());
+}
+
+async function fillFreedSeats(deps: ActivityDeps, activityId: string): Promise<void> {
+  for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS * 50; attempt++) {
+    const activity = await deps.activities.get(activityId);
+    if (!activity || activity.confirmedCount >= activity.capacity || activity.waitlistCount === 0) return;
+    const next = await deps.signups.firstWaitlisted(activityId);
+    if (!next) return;
+    await deps.signups.promote(activityId, next, toIso(deps.clock.now()));
+  }
+}
+
+export async function listManagedActivities(deps: ActivityDeps, caller: Caller): Promise<Paged<Activity>> {
+  const schools = managedSchools(caller);
+  if (schools !== 'all' && schools.length === 0) throw new DomainError('FORBIDDEN');
+  const now = deps.clock.now();
+  const records = await deps.activities.listBySchool(schools);
+  return { items: records.map((r) => toActivityView(r, now)), nextCursor: null };
+}
+
+/** Staff of the organising school see everyone with full phone numbers: confirmed first, then the waitlist in order. */
+export async function roster(
+  deps: ActivityDeps,
+  caller: Caller,
+  activityId: string,
+): Promise<{ items: RosterEntry[] }> {
+  await requireManagedActivity(deps, caller, activityId);
+  const records = await deps.signups.listForActivity(activityId);
+  const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const;
+  const sorted = [...records].sort((a, b) => rank[a.status] - rank[b.status] || (a.id < b.id ? -1 : 1));
+  let position = 0;
+  return {
+    items: sorted.map((r) => toSignupView(r, r.status === 'waitlisted' ? ++position : undefined)),
+  };
+}

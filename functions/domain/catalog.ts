@@ -1,0 +1,141 @@
+import type { CertificateDetail, MajorDetail, SchoolDetail } from '../../shared/api';
+import type {
+  Certificate,
+  CertificateListQuery,
+  Major,
+  MajorListQuery,
+  School,
+} from '../../shared/schemas/catalog';
+import { DomainError } from './errors';
+import type { CatalogStore, Paged } from './ports';
+
+const DEFAULT_LIMIT = 20;
+
+/** The catalog is small and read-mostly: lists are filtered in memory and paged after the last id shown. */
+export function pageAfter<T extends { id: string }>(
+  items: T[],
+  cursor: string | undefined,
+  limit: number | undefined,
+): Paged<T> {
+  const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const after = cursor ? decodeIdCursor(cursor) : undefined;
+  const start = after === undefined ? 0 : sorted.findIndex((i) => i.id > after);
+  const rest = start < 0 ? [] : sorted.slice(start);
+  const size = limit ?? DEFAULT_LIMIT;
+  const page = rest.slice(0, size);
+  const last = page[page.length - 1];
+  return { items: page, nextCursor: rest.length > size && last ? encodeIdCursor(last.id) : null };
+}
+
+export function encodeIdCursor(id: string): string {
+  return Buffer.from(JSON.stringify({ after: id }), 'utf8').toString('base64url');
+}
+
+function decodeIdCursor(cursor: string): string {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (parsed && typeof parsed === 'object' && typeof (parsed as { after?: unknown }).after === 'string') {
+      return (parsed as { after: string }).after;
+    }
+  } catch {
+    // fall through: a cursor we did not make
+  }
+  throw new DomainError('INVALID_CURSOR');
+}
+
+function matches(q: string | undefined, ...texts: string[]): boolean {
+  if (!q) return true;
+  const needle = q.toLowerCase();
+  return texts.some((t) => t.toLowerCase().includes(needle));
+}
+
+export async function listSchools(
+  catalog: CatalogStore,
+  query: { county?: string; kind?: string },
+): Promise<Paged<School>> {
+  const schools = await catalog.listSchools();
+  const items = schools.filter(
+    (s) => (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
+  );
+  return { items, nextCursor: null };
+}
+
+export async function getSchool(catalog: CatalogStore, id: string): Promise<SchoolDetail> {
+  const [schools, majors] = await Promise.all([catalog.listSchools(), catalog.listMajors()]);
+  const school = schools.find((s) => s.id === id);
+  if (!school) throw new DomainError('NOT_FOUND', { message: '没有找到这所学校' });
+  return { ...school, majorIds: majors.filter((m) => m.schoolId === id).map((m) => m.id) };
+}
+
+export async function listMajors(catalog: CatalogStore, query: MajorListQuery): Promise<Paged<Major>> {
+  if (query.schoolId) await requireSchool(catalog, query.schoolId);
+  const majors = await catalog.listMajors();
+  const items = majors.filter(
+    (m) =>
+      (!query.schoolId || m.schoolId === query.schoolId) &&
+      (!query.level || m.level === query.level) &&
+      (!query.group || m.group === query.group) &&
+      matches(query.q, m.name, m.summary, ...m.careers),
+  );
+  return pageAfter(items, query.cursor, query.limit);
+}
+
+async function requireSchool(catalog: CatalogStore, schoolId: string): Promise<void> {
+  const schools = await catalog.listSchools();
+  if (!schools.some((s) => s.id === schoolId)) {
+    throw new DomainError('INVALID_QUERY', { fields: [{ field: 'schoolId', message: '没有这所学校' }] });
+  }
+}
+
+export async function getMajor(catalog: CatalogStore, id: string): Promise<MajorDetail> {
+  const [schools, majors, certificates] = await Promise.all([
+    catalog.listSchools(),
+    catalog.listMajors(),
+    catalog.listCertificates(),
+  ]);
+  const major = majors.find((m) => m.id === id);
+  if (!major) throw new DomainError('NOT_FOUND', { message: '没有找到这个专业' });
+  const school = schools.find((s) => s.id === major.schoolId);
+  if (!school) throw new DomainError('NOT_FOUND', { message: '没有找到这个专业所在的学校' });
+  return {
+    ...major,
+    school,
+    certificates: certificates
+      .filter((c) => major.certificateIds.includes(c.id))
+      .map(({ id: cid, name, issuer, levels }) => ({ id: cid, name, issuer, levels })),
+  };
+}
+
+export async function listCertificates(
+  catalog: CatalogStore,
+  query: CertificateListQuery,
+): Promise<Paged<Certificate>> {
+  const certificates = await catalog.listCertificates();
+  if (query.majorId && !(await catalog.listMajors()).some((m) => m.id === query.majorId)) {
+    throw new DomainError('INVALID_QUERY', { fields: [{ field: 'majorId', message: '没有这个专业' }] });
+  }
+  const items = certificates.filter(
+    (c) =>
+      (!query.majorId || c.majorIds.includes(query.majorId)) && matches(query.q, c.name, c.issuer, c.summary),
+  );
+  return pageAfter(items, query.cursor, query.limit);
+}
+
+export async function getCertificate(catalog: CatalogStore, id: string): Promise<CertificateDetail> {
+  const [schools, majors, certificates] = await Promise.all([
+    catalog.listSchools(),
+    catalog.listMajors(),
+    catalog.listCertificates(),
+  ]);
+  const certificate = certificates.find((c) => c.id === id);
+  if (!certificate) throw new DomainError('NOT_FOUND', { message: '没有找到这个证书' });
+  return {
+    ...certificate,
+    majors: majors
+      .filter((m) => certificate.majorIds.includes(m.id))
+      .map(({ id: mid, name, level, schoolId }) => ({ id: mid, name, level, schoolId })),
+    schools: schools
+      .filter((s) => certificate.schoolIds.includes(s.id))
+      .map(({ id: sid, name, county }) => ({ id: sid, name, county })),
+  };
+}

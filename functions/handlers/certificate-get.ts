@@ -1,0 +1,7 @@
+import { getCertificate } from '../domain/catalog';
+import { httpHandler, ok, pathId } from '../lib/http';
+import { stores } from '../store';
+
+export const handler = httpHandler(async (req) =>
+  ok(await getCertificate(stores.catalog, pathId(req)), 'public'),
+);

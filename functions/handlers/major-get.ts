@@ -1,0 +1,5 @@
+import { getMajor } from '../domain/catalog';
+import { httpHandler, ok, pathId } from '../lib/http';
+import { stores } from '../store';
+
+export const handler = httpHandler(async (req) => ok(await getMajor(stores.catalog, pathId(req)), 'public'));

@@ -1,0 +1,8 @@
+import { roster } from '../domain/activities';
+import { staffCaller } from '../lib/caller';
+import { httpHandler, ok, pathId } from '../lib/http';
+import { stores } from '../store';
+
+export const handler = httpHandler(async (req) =>
+  ok(await roster(stores, await staffCaller(req, stores.users), pathId(req))),
+);

@@ -1,0 +1,56 @@
+/** The only reader of process.env: every setting is read once, checked, and typed. */
+export type Stage = 'local' | 'dev' | 'prod' | 'test';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+function optional(name: string): string | undefined {
+  const value = process.env[name];
+  return value ? value : undefined;
+}
+
+export interface Env {
+  stage: Stage;
+  tableName: string;
+  region: string;
+  dynamodbEndpoint?: string;
+  tokenSecret: string;
+  tokenTtlSeconds: number;
+  wechat: { appId?: string; appSecret?: string; apiBase: string };
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const stage = required('STAGE') as Stage;
+  if (!['local', 'dev', 'prod', 'test'].includes(stage)) throw new Error(`Unknown STAGE ${stage}`);
+  const tokenSecret = required('TOKEN_SECRET');
+  if (stage !== 'local' && stage !== 'test' && tokenSecret.length < 32) {
+    throw new Error('TOKEN_SECRET must be at least 32 characters outside the local stage');
+  }
+  cached = {
+    stage,
+    tableName: required('TABLE_NAME'),
+    region: optional('AWS_REGION') ?? 'cn-northwest-1',
+    dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
+    tokenSecret,
+    tokenTtlSeconds: Number(optional('TOKEN_TTL_SECONDS') ?? 7 * 24 * 3600),
+    wechat: {
+      appId: optional('WECHAT_APP_ID'),
+      appSecret: optional('WECHAT_APP_SECRET'),
+      apiBase: optional('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com',
+    },
+    logLevel: (optional('LOG_LEVEL') as Env['logLevel'] | undefined) ?? 'info',
+  };
+  return cached;
+}
+
+/** Tests switch settings between cases; production code never calls this. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,179 @@
+import { createHash } from 'node:crypto';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import type * as v from 'valibot';
+import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { validate } from '../../shared/validate';
+import { DomainError } from '../domain/errors';
+import type { Caller } from '../domain/access';
+import { verifyToken } from './auth';
+import { env } from './env';
+import { log } from './log';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+export interface HttpRequest {
+  event: APIGatewayProxyEventV2;
+  requestId: string;
+  method: string;
+  headers: Record<string, string>;
+  pathParameters: Record<string, string>;
+  query: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Public catalog answers may be cached and revalidated with an ETag. */
+  cache?: 'public' | 'revalidate' | 'private';
+}
+
+const CACHE_CONTROL = {
+  public: 'public, max-age=60',
+  revalidate: 'no-cache',
+  private: 'private, no-store',
+} as const;
+
+function errorResponse(
+  code: ErrorCode,
+  requestId: string,
+  extra: Partial<ErrorBody['error']> = {},
+): APIGatewayProxyResultV2 {
+  const body: ErrorBody = { error: { code, message: ERRORS[code].message, ...extra } };
+  if (ERRORS[code].status >= 500) body.error.requestId = requestId;
+  return {
+    statusCode: ERRORS[code].status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-request-id': requestId,
+    },
+    body: JSON.stringify(body),
+  };
+}
+
+/**
+ * The adapter every handler goes through: it catches everything (serverless-offline would answer a throw
+ * with a 200), shows a caller only errors below 500, and keeps the details of the rest in the log.
+ */
+export function httpHandler(fn: (req: HttpRequest) => Promise<HttpResponse>) {
+  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
+    const requestId =
+      event.requestContext?.requestId ??
+      createHash('sha1').update(String(Math.random())).digest('hex').slice(0, 16);
+    const started = Date.now();
+    const headers = Object.fromEntries(
+      Object.entries(event.headers ?? {}).map(([k, val]) => [k.toLowerCase(), val ?? '']),
+    );
+    const method = event.requestContext?.http?.method ?? 'GET';
+    const req: HttpRequest = {
+      event,
+      requestId,
+      method,
+      headers,
+      pathParameters: (event.pathParameters ?? {}) as Record<string, string>,
+      query: (event.queryStringParameters ?? {}) as Record<string, string>,
+    };
+    try {
+      const res = await fn(req);
+      const body = res.body === undefined ? '' : JSON.stringify(res.body);
+      const out: Record<string, string> = {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': CACHE_CONTROL[res.cache ?? 'private'],
+        'x-request-id': requestId,
+        ...res.headers,
+      };
+      if (method === 'GET' && res.status === 200 && res.cache && res.cache !== 'private') {
+        const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+        out.etag = etag;
+        if (headers['if-none-match'] === etag) {
+          return { statusCode: 304, headers: out, body: '' };
+        }
+      }
+      log.info('request', {
+        requestId,
+        method,
+        route: event.routeKey,
+        status: res.status,
+        ms: Date.now() - started,
+      });
+      return { statusCode: res.status, headers: out, body };
+    } catch (err) {
+      if (err instanceof DomainError) {
+        log.info('refused', {
+          requestId,
+          method,
+          route: event.routeKey,
+          code: err.code,
+          ms: Date.now() - started,
+        });
+        return errorResponse(err.code, requestId, {
+          ...(err.message !== ERRORS[err.code].message ? { message: err.message } : {}),
+          ...(err.fields ? { fields: err.fields } : {}),
+          ...(err.details ?? {}),
+        });
+      }
+      log.error('unhandled', {
+        requestId,
+        method,
+        route: event.routeKey,
+        error: String(err),
+        stack: (err as Error)?.stack,
+      });
+      return errorResponse('INTERNAL', requestId);
+    }
+  };
+}
+
+/** Reads a JSON body: over 16 KB is 413, bytes that are not UTF-8 or not JSON are 400. */
+export function jsonBody(req: HttpRequest): unknown {
+  const raw = req.event.body;
+  if (raw === undefined || raw === null || raw === '')
+    throw new DomainError('INVALID_JSON', { message: '请求内容为空，请填写后再提交' });
+  const bytes = req.event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
+  if (bytes.length > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new DomainError('INVALID_JSON', { message: '请求内容的文字编码不正确，请使用 UTF-8' });
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new DomainError('INVALID_JSON');
+  }
+}
+
+/** Validates with a shared schema; a failure lists every field to fix, and nothing is written. */
+export function parse<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  code: ErrorCode = 'VALIDATION_FAILED',
+): v.InferOutput<S> {
+  const result = validate(schema, input);
+  if (!result.ok) throw new DomainError(code, { fields: result.issues });
+  return result.value;
+}
+
+export function pathId(req: HttpRequest, name = 'id'): string {
+  const id = req.pathParameters[name] ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new DomainError('NOT_FOUND');
+  return id;
+}
+
+/** The caller a verified token names; a missing or bad token is a 401. */
+export function requireCaller(req: HttpRequest): Caller {
+  const header = req.headers.authorization ?? '';
+  const match = /^Bearer ([A-Za-z0-9._-]{10,2048})$/.exec(header);
+  if (!match?.[1]) throw new DomainError('UNAUTHORIZED');
+  const { tokenSecret, stage } = env();
+  return verifyToken(match[1], tokenSecret, stage);
+}
+
+export const ok = (body: unknown, cache?: HttpResponse['cache']): HttpResponse => ({
+  status: 200,
+  body,
+  cache,
+});
+export const created = (body: unknown): HttpResponse => ({ status: 201, body });

@@ -1,0 +1,185 @@
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { toIso } from '../../shared/time';
+import { DomainError } from '../domain/errors';
+import type { ActivityQuery, ActivityRecord, ActivityStore } from '../domain/ports';
+import { queryAll } from './catalog-store';
+import { db, tableName } from './client';
+import { decodeCursor, encodeCursor, keys, withoutKeys } from './keys';
+
+const CURSOR_SHAPE = {
+  PK: /^ACTIVITY#[a-z0-9-]{1,64}$/,
+  SK: /^ACTIVITY$/,
+  GSI1PK: /^ACTIVITIES$/,
+  GSI1SK: /^[0-9T:+-]{25}#[a-z0-9-]{1,64}$/,
+};
+
+function toRecord(item: Record<string, unknown>): ActivityRecord {
+  return withoutKeys(item) as unknown as ActivityRecord;
+}
+
+function toItem(record: ActivityRecord) {
+  return {
+    ...keys.activity(record.id),
+    ...keys.activityIndexes(record.id, record.schoolId, record.startsAt),
+    type: 'activity',
+    ...record,
+  };
+}
+
+export function createActivityStore(): ActivityStore {
+  return {
+    async get(id) {
+      const res = await db().send(
+        new GetCommand({ TableName: tableName(), Key: keys.activity(id), ConsistentRead: true }),
+      );
+      return res.Item ? toRecord(res.Item) : null;
+    },
+
+    async list(query: ActivityQuery) {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':pk': 'ACTIVITIES' };
+      const filters: string[] = [];
+      let keyCondition = 'GSI1PK = :pk';
+      if (query.to) {
+        keyCondition += ' AND GSI1SK <= :to';
+        values[':to'] = `${toIso(query.to)}#~`;
+      }
+      const endsAfter = query.from ? toIso(query.from) : query.endsAfter;
+      if (endsAfter) {
+        filters.push('endsAt >= :endsAfter');
+        values[':endsAfter'] = endsAfter;
+      }
+      for (const field of ['kind', 'county', 'schoolId'] as const) {
+        const value = query[field];
+        if (value) {
+          names[`#${field}`] = field;
+          values[`:${field}`] = value;
+          filters.push(`#${field} = :${field}`);
+        }
+      }
+      if (query.q) {
+        Object.assign(names, {
+          '#title': 'title',
+          '#description': 'description',
+          '#place': 'place',
+          '#township': 'township',
+          '#village': 'village',
+        });
+        values[':q'] = query.q;
+        filters.push(
+          '(contains(#title, :q) OR contains(#description, :q) OR contains(#place.#township, :q) OR contains(#place.#village, :q))',
+        );
+      }
+      let start: Record<string, unknown> | undefined;
+      if (query.cursor) {
+        const decoded = decodeCursor(query.cursor, CURSOR_SHAPE);
+        if (!decoded) throw new DomainError('INVALID_CURSOR');
+        start = decoded;
+      }
+      const items: ActivityRecord[] = [];
+      let more = false;
+      do {
+        const page = await db().send(
+          new QueryCommand({
+            TableName: tableName(),
+            IndexName: 'GSI1',
+            KeyConditionExpression: keyCondition,
+            FilterExpression: filters.length ? filters.join(' AND ') : undefined,
+            ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+            ExpressionAttributeValues: values,
+            ExclusiveStartKey: start,
+            Limit: 100,
+          }),
+        );
+        items.push(...((page.Items ?? []) as Record<string, unknown>[]).map(toRecord));
+        start = page.LastEvaluatedKey;
+        more = start !== undefined;
+      } while (more && items.length < query.limit);
+      const pageItems = items.slice(0, query.limit);
+      const last = pageItems[pageItems.length - 1];
+      const hasNext = items.length > query.limit || (more && items.length === query.limit);
+      return {
+        items: pageItems,
+        nextCursor:
+          hasNext && last
+            ? encodeCursor({
+                ...keys.activity(last.id),
+                GSI1PK: 'ACTIVITIES',
+                GSI1SK: `${last.startsAt}#${last.id}`,
+              })
+            : null,
+      };
+    },
+
+    async listBySchool(schoolIds) {
+      const rows =
+        schoolIds === 'all'
+          ? await queryAll({
+              IndexName: 'GSI1',
+              KeyConditionExpression: 'GSI1PK = :pk',
+              ExpressionAttributeValues: { ':pk': 'ACTIVITIES' },
+            })
+          : (
+              await Promise.all(
+                schoolIds.map((id) =>
+                  queryAll({
+                    IndexName: 'GSI2',
+                    KeyConditionExpression: 'GSI2PK = :pk',
+                    ExpressionAttributeValues: { ':pk': `SCHOOL#${id}#ACTIVITIES` },
+                  }),
+                ),
+              )
+            ).flat();
+      return rows.map(toRecord).sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
+    },
+
+    async create(record) {
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: toItem(record),
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    },
+
+    async update(id, changes, minCapacity) {
+      const names: Record<string, string> = {};
+      const values: Record<string, unknown> = { ':minCapacity': minCapacity };
+      const sets: string[] = [];
+      const current = changes.startsAt ? await this.get(id) : null;
+      const all: Record<string, unknown> = { ...changes };
+      if (changes.startsAt && current) {
+        Object.assign(all, {
+          GSI1SK: `${changes.startsAt}#${id}`,
+          GSI2SK: `${changes.startsAt}#${id}`,
+        });
+      }
+      for (const [field, value] of Object.entries(all)) {
+        if (value === undefined || field === 'id') continue;
+        names[`#${field}`] = field;
+        values[`:${field}`] = value;
+        sets.push(`#${field} = :${field}`);
+      }
+      names['#confirmed'] = 'confirmedCount';
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.activity(id),
+            UpdateExpression: `SET ${sets.join(', ')}`,
+            ConditionExpression:
+              'attribute_exists(PK) AND #confirmed <= :minCapacity OR attribute_exists(PK) AND :minCapacity = :zero',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: { ...values, ':zero': 0 },
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        return 'updated';
+      } catch (err) {
+        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+        return (err as { Item?: unknown }).Item ? 'capacity-below-confirmed' : 'missing';
+      }
+    },
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * Every error the API can answer with: a stable code (what clients and outside checks match on),
+ * its HTTP status and the Chinese message a user can act on.
+ */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '填写的信息有误，请按提示修改后再提交' },
+  INVALID_QUERY: { status: 400, message: '查询条件不正确，请检查筛选项后重试' },
+  INVALID_CURSOR: { status: 400, message: '分页参数已失效，请刷新列表后重试' },
+  INVALID_JSON: { status: 400, message: '请求内容不是有效的 JSON，请刷新后重试' },
+  INVALID_LOGIN_CODE: { status: 400, message: '登录凭证无效或已过期，请重新打开小程序登录' },
+  UNAUTHORIZED: { status: 401, message: '请先登录后再操作' },
+  TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
+  FORBIDDEN: { status: 403, message: '您没有权限操作这所学校的数据' },
+  NOT_FOUND: { status: 404, message: '没有找到相关内容，可能已被删除' },
+  ACTIVITY_NOT_FOUND: { status: 404, message: '没有找到这个活动，可能已被取消或删除' },
+  SIGNUP_NOT_FOUND: { status: 404, message: '没有找到这条报名记录' },
+  ROUTE_NOT_FOUND: { status: 404, message: '接口不存在，请升级小程序后重试' },
+  METHOD_NOT_ALLOWED: { status: 405, message: '不支持这种请求方式' },
+  DUPLICATE_SIGNUP: { status: 409, message: '这位参加人已经报过这个活动了，可在“我的报名”中查看' },
+  SIGNUP_CLOSED: { status: 409, message: '当前不在报名时间内，请留意活动的报名开始和截止时间' },
+  ACTIVITY_CANCELLED: { status: 409, message: '这个活动已取消，请选择其他活动' },
+  ALREADY_CANCELLED: { status: 409, message: '这条报名已经取消过了' },
+  CAPACITY_BELOW_CONFIRMED: {
+    status: 409,
+    message: '名额不能少于已确认报名的人数，请先与已报名的人员沟通',
+  },
+  IDEMPOTENCY_CONFLICT: {
+    status: 422,
+    message: '同一次提交的内容发生了变化，请重新填写后提交',
+  },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太长了，请精简后再提交' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
+  BUSY_RETRY: { status: 503, message: '报名人数较多，请稍后再试一次' },
+  WECHAT_UNAVAILABLE: { status: 502, message: '微信登录服务暂时不可用，请稍后重试' },
+  INTERNAL: { status: 500, message: '服务器开小差了，请稍后重试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One problem with one field of a submitted form, as the API reports it and the form shows it. */
+export interface FieldIssue {
+  field: string;
+  message: string;
+}
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** VALIDATION_FAILED lists each field that needs fixing. */
+    fields?: FieldIssue[];
+    requestId?: string;
+  };
+}

@@ -1,0 +1,99 @@
+import * as v from 'valibot';
+import { IdSchema, plainText } from './common';
+import type { ActivityKind } from './activity';
+import { currentYearInZone } from '../time';
+
+export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
+
+export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
+  confirmed: '报名成功',
+  waitlisted: '候补中',
+  cancelled: '已取消',
+};
+
+/** Mainland China mobile numbers: 11 digits starting 13–19. */
+export const MOBILE_PATTERN = /^1[3-9]\d{9}$/;
+
+export const NameSchema = v.pipe(
+  plainText('姓名', 1, 20),
+  v.regex(/^[\p{L}\p{M}·• .]+$/u, '姓名只能包含文字和间隔号“·”'),
+);
+
+export const PhoneSchema = v.pipe(
+  v.string('请填写手机号'),
+  v.trim(),
+  v.nonEmpty('请填写手机号'),
+  v.regex(MOBILE_PATTERN, '请填写 11 位手机号，例如 13800138000'),
+);
+
+export const BirthYearSchema = v.pipe(
+  v.number('出生年份应为 4 位数字'),
+  v.integer('出生年份应为 4 位数字'),
+  v.check((y) => y >= currentYearInZone() - 110, '出生年份不太对，请检查'),
+  v.check((y) => y <= currentYearInZone() - 3, '出生年份不太对，请检查'),
+);
+
+export const VillageSchema = plainText('所在村屯', 1, 30);
+
+export const AttendeeSchema = v.strictObject(
+  {
+    name: NameSchema,
+    phone: PhoneSchema,
+    birthYear: v.optional(BirthYearSchema),
+    village: v.optional(VillageSchema),
+  },
+  '参加人信息包含不支持的字段',
+);
+export type Attendee = v.InferOutput<typeof AttendeeSchema>;
+
+export const SignupCreateInputSchema = v.strictObject(
+  {
+    activityId: IdSchema,
+    attendee: AttendeeSchema,
+  },
+  '报名信息包含不支持的字段',
+);
+export type SignupCreateInput = v.InferOutput<typeof SignupCreateInputSchema>;
+
+/** Which optional attendee fields an activity kind requires: the form asks for them, the server insists. */
+export function requiredAttendeeFields(kind: ActivityKind): Array<'birthYear' | 'village'> {
+  if (kind === 'senior') return ['birthYear'];
+  if (kind === 'outreach') return ['village'];
+  return [];
+}
+
+export const REQUIRED_FIELD_MESSAGES = {
+  birthYear: '老年大学报名需要填写出生年份',
+  village: '送教下乡报名需要填写所在村屯',
+} as const;
+
+export interface Signup {
+  id: string;
+  activityId: string;
+  userId: string;
+  status: SignupStatus;
+  /** 1 for the next person to get a seat; only while waitlisted. */
+  waitlistPosition?: number;
+  attendee: Attendee;
+  createdAt: string;
+  updatedAt: string;
+  cancelledAt?: string;
+}
+
+/** A sign-up as `GET /signups/mine` lists it: with what the list card needs of its activity. */
+export interface SignupWithActivity extends Signup {
+  activity: {
+    title: string;
+    kind: ActivityKind;
+    startsAt: string;
+    endsAt: string;
+    place: { township: string; village?: string; address: string };
+    status: string;
+  };
+}
+
+export const IdempotencyKeySchema = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Idempotency-Key 应为 8–64 位字母、数字、- 或 _'),
+);

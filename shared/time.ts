@@ -1,0 +1,47 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+import timezone from 'dayjs/plugin/timezone';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Siping keeps Beijing time; every instant we show or store is written in it. */
+export const ZONE = 'Asia/Shanghai';
+
+export { dayjs };
+
+/** ISO 8601 with the +08:00 offset, seconds precision — the API's only time format. */
+export function toIso(value: dayjs.ConfigType): string {
+  return dayjs(value).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+}
+
+export function nowIso(): string {
+  return toIso(Date.now());
+}
+
+/** A strict ISO 8601 instant with an explicit offset (Z or ±hh:mm). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+export function isIsoInstant(value: string): boolean {
+  return ISO_INSTANT.test(value) && dayjs(value).isValid();
+}
+
+const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+/** `12月8日 周二 09:00`: what a card shows for a start time. */
+export function formatSessionTime(iso: string): string {
+  const t = dayjs(iso).tz(ZONE);
+  return `${t.month() + 1}月${t.date()}日 ${WEEKDAYS[t.day()]} ${t.format('HH:mm')}`;
+}
+
+/** `09:00–11:30`, or with the end's date when it ends on another day. */
+export function formatTimeRange(startIso: string, endIso: string): string {
+  const s = dayjs(startIso).tz(ZONE);
+  const e = dayjs(endIso).tz(ZONE);
+  const end = s.isSame(e, 'day') ? e.format('HH:mm') : formatSessionTime(endIso);
+  return `${formatSessionTime(startIso)}–${end}`;
+}
+
+export function currentYearInZone(now: number = Date.now()): number {
+  return dayjs(now).tz(ZONE).year();
+}
