@@ -118,11 +118,13 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       AWS_REGION: 'cn-northwest-1',
       ...options.env,
     };
-    Object.assign(process.env, settings);
-    const { ensureTable } = await import('../functions/store/table');
-    await ensureTable(dynamo.client, LOCAL_TABLE);
-    const { seed } = await import('./seed');
-    const seeded = await seed();
+    const seeding = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/seed-cli.ts')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...settings },
+    });
+    if (seeding.status !== 0) throw new Error(`Seeding failed:\n${seeding.stderr}`);
+    const seeded = JSON.parse(seeding.stdout.trim().split('\n').pop() ?? '{}') as SeedResult;
     say(
       seeded.firstRun
         ? `已写入四平示例数据：${seeded.catalog.schools} 所学校、${seeded.catalog.majors} 个专业、${seeded.catalog.certificates} 个证书、${seeded.activities} 个示例活动`

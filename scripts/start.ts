@@ -2,6 +2,9 @@ import { join } from 'node:path';
 import { javaMissingMessage } from './lib/dynamo-local';
 import { ROOT, startStack } from './stack';
 
+// Local development runs on Node 20 by decision; Lambda runs nodejs22.x.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 async function main(): Promise<void> {
   const missing = javaMissingMessage();
   if (missing) {

@@ -20,10 +20,21 @@ export function nowIso(): string {
 }
 
 /** A strict ISO 8601 instant with an explicit offset (Z or ±hh:mm). */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,3})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/** A real day of the calendar: dayjs alone would roll 2026-02-30 over to March. */
+export function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
 
 export function isIsoInstant(value: string): boolean {
-  return ISO_INSTANT.test(value) && dayjs(value).isValid();
+  const match = ISO_INSTANT.exec(value);
+  return match !== null && isCalendarDate(match[1] ?? '') && dayjs(value).isValid();
 }
 
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;

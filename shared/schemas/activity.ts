@@ -9,7 +9,7 @@ import {
   plainText,
   type County,
 } from './common';
-import { dayjs } from '../time';
+import { dayjs, isCalendarDate } from '../time';
 
 export const ACTIVITY_KINDS = ['outreach', 'senior', 'training', 'community'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -78,7 +78,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DateSchema = v.pipe(
   v.string('请填写日期'),
   v.regex(DATE, '日期格式应为 2026-12-20'),
-  v.check((s) => dayjs(s, 'YYYY-MM-DD').isValid(), '日期不存在'),
+  v.check(isCalendarDate, '日期不存在'),
 );
 
 /** A term of weekly classes: the sessions are derived from it, never typed in one by one. */

@@ -7,9 +7,7 @@ import { dropTable, ensureTable } from '../../functions/store/table';
  * Points the functions at a new table of the shared DynamoDB Local. Call before importing handlers:
  * functions/lib/env.ts reads the environment once per module registry.
  */
-export async function useFreshTable(
-  stage: 'local' | 'test' = 'local',
-): Promise<{
+export async function useFreshTable(stage: 'local' | 'test' = 'local'): Promise<{
   name: string;
   client: DynamoDBClient;
   scan(): Promise<Record<string, unknown>[]>;

@@ -1,0 +1,113 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startStack, type Stack } from '../../scripts/stack';
+
+/** The contract over the network, against the same stack `npm start` runs (on free ports). */
+const dataDir = mkdtempSync(join(tmpdir(), 'siping-http-'));
+let stack: Stack;
+
+async function call(
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const res = await fetch(`${stack.apiUrl}${path}`, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+async function login(name: string): Promise<string> {
+  const res = await call('POST', '/auth/login', { body: { code: `dev:${name}` } });
+  expect(res.status).toBe(200);
+  return res.body.token as string;
+}
+
+beforeAll(async () => {
+  stack = await startStack({ dataDir, quiet: true });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the local stack over HTTP', () => {
+  let signupId = '';
+  let activityId = '';
+
+  it('serves the seeded Siping catalog with no stage prefix', async () => {
+    expect(stack.seed.firstRun).toBe(true);
+    const schools = await call('GET', '/schools');
+    expect(schools.status).toBe(200);
+    expect(schools.body.items.length).toBeGreaterThanOrEqual(17);
+    const majors = await call('GET', '/majors?level=%E9%AB%98%E8%81%8C%E4%B8%93%E7%A7%91&limit=100');
+    expect(majors.body.items.length).toBeGreaterThan(10);
+    const certificates = await call('GET', '/certificates');
+    expect(certificates.body.items).toHaveLength(9);
+    const bad = await call('GET', '/activities?kind=party');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('INVALID_QUERY');
+    const etag = schools.headers.get('etag') ?? '';
+    expect((await call('GET', '/schools', { headers: { 'if-none-match': etag } })).status).toBe(304);
+  });
+
+  it('signs up, lists and cancels over the network', async () => {
+    const list = await call('GET', '/activities?kind=senior&limit=50');
+    const open = list.body.items.find(
+      (a: { status: string; seatsLeft: number }) => a.status === 'open' && a.seatsLeft > 1,
+    );
+    expect(open).toBeDefined();
+    activityId = open.id;
+    const token = await login('http-smoke');
+    const attendee = { name: '王秀兰', phone: '13800138000', birthYear: 1958 };
+    const made = await call('POST', '/signups', {
+      token,
+      body: { activityId, attendee },
+      headers: { 'Idempotency-Key': 'http-smoke-0001' },
+    });
+    expect(made.status).toBe(201);
+    expect(made.body).toMatchObject({ activityId, status: 'confirmed', attendee });
+    signupId = made.body.id;
+    const replay = await call('POST', '/signups', {
+      token,
+      body: { activityId, attendee },
+      headers: { 'Idempotency-Key': 'http-smoke-0001' },
+    });
+    expect(replay).toMatchObject({ status: 200, body: { id: signupId } });
+    const mine = await call('GET', '/signups/mine', { token });
+    expect(mine.body.items.map((s: { id: string }) => s.id)).toEqual([signupId]);
+    const other = await login('http-other');
+    expect((await call('GET', `/signups/${signupId}`, { token: other })).status).toBe(404);
+    expect((await call('GET', '/signups/mine')).status).toBe(401);
+
+    const second = await call('POST', '/signups', {
+      token,
+      body: { activityId, attendee: { ...attendee, name: '张国华' } },
+    });
+    const cancelled = await call('DELETE', `/signups/${second.body.id}`, { token });
+    expect(cancelled.body.status).toBe('cancelled');
+  });
+
+  it('keeps every sign-up across a restart and does not re-seed', async () => {
+    await stack.stop();
+    stack = await startStack({ dataDir, quiet: true });
+    expect(stack.seed.firstRun).toBe(false);
+    const token = await login('http-smoke');
+    const mine = await call('GET', '/signups/mine', { token });
+    expect(mine.body.items.find((s: { id: string }) => s.id === signupId)).toMatchObject({
+      status: 'confirmed',
+      activityId,
+    });
+    const activity = await call('GET', `/activities/${activityId}`);
+    expect(activity.body.seatsLeft).toBe(activity.body.capacity - 1);
+  }, 180_000);
+});

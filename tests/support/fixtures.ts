@@ -1,0 +1,34 @@
+import { dayjs, toIso, ZONE } from '../../shared/time';
+
+/** A 送教下乡 day whose sign-up window is open now. */
+export function outreachBody(overrides: Record<string, unknown> = {}) {
+  const now = dayjs().tz(ZONE);
+  return {
+    kind: 'outreach',
+    title: '肉牛养殖技术现场课（测试）',
+    description: '测试用活动',
+    schoolId: 'shuangliao-vocational',
+    county: '双辽市',
+    place: { township: '茂林镇', village: '新发村', address: '村委会院内' },
+    startsAt: toIso(now.add(3, 'day').hour(9).minute(0).second(0)),
+    endsAt: toIso(now.add(3, 'day').hour(11).minute(30).second(0)),
+    capacity: 5,
+    signupOpensAt: toIso(now.subtract(1, 'hour')),
+    signupClosesAt: toIso(now.add(2, 'day')),
+    ...overrides,
+  };
+}
+
+export function attendee(i: number, extra: Record<string, unknown> = { village: '新发村' }) {
+  return {
+    name: `测试${String.fromCharCode(0x4e00 + i)}`,
+    phone: `139${String(10000000 + i).slice(-8)}`,
+    ...extra,
+  };
+}
+
+export const STAFF_SHUANGLIAO = {
+  user: 'staff-shuangliao-vocational',
+  roles: ['user', 'staff:shuangliao-vocational'],
+};
+export const STAFF_LISHU = { user: 'staff-lishu-vocational', roles: ['user', 'staff:lishu-vocational'] };
