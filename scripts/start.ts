@@ -19,7 +19,7 @@ async function main(): Promise<void> {
     web: process.env.NO_WEB !== '1',
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`API: ${stack.apiUrl}（${seconds} 秒启动）`);
+  console.log(`API: ${stack.apiUrl}   DynamoDB Local: ${stack.dynamoEndpoint}（${seconds} 秒启动）`);
   console.log(`四平职教通已启动：用浏览器打开 ${stack.webUrl ?? stack.apiUrl}（按 Ctrl-C 停止）`);
   let stopping = false;
   const shutdown = async () => {

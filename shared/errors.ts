@@ -19,7 +19,6 @@ export const ERRORS = {
   DUPLICATE_SIGNUP: { status: 409, message: '这位参加人已经报过这个活动了，可在“我的报名”中查看' },
   SIGNUP_CLOSED: { status: 409, message: '当前不在报名时间内，请留意活动的报名开始和截止时间' },
   ACTIVITY_CANCELLED: { status: 409, message: '这个活动已取消，请选择其他活动' },
-  ALREADY_CANCELLED: { status: 409, message: '这条报名已经取消过了' },
   CAPACITY_BELOW_CONFIRMED: {
     status: 409,
     message: '名额不能少于已确认报名的人数，请先与已报名的人员沟通',

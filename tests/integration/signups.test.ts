@@ -250,6 +250,15 @@ describe('sign-ups against DynamoDB Local', () => {
   });
 });
 
+describe('consistency', () => {
+  it('finds every counter equal to its sign-ups after all of the above', async () => {
+    const { checkConsistency } = await import('../../functions/store/consistency');
+    const report = await checkConsistency();
+    expect(report.signups).toBeGreaterThan(50);
+    expect(report.mismatches).toEqual([]);
+  });
+});
+
 describe('staff routes', () => {
   it('gives staff of another school 403 on publishing, editing and the roster', async () => {
     const activityId = await publish();
