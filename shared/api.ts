@@ -37,6 +37,89 @@ export interface CertificateDetail extends Certificate {
 /** The roster row staff see: the full phone number is shown only here. */
 export interface RosterEntry extends Signup {
   waitlistPosition?: number;
+  checkInCount: number;
+}
+
+/** One session of an activity, as an attendee's record shows it. */
+export interface AttendanceSession {
+  index: number;
+  startsAt: string;
+  endsAt: string;
+  checkedInAt: string | null;
+}
+
+export interface Attendance {
+  sessions: AttendanceSession[];
+  attended: number;
+  /** 学时: the hours of the sessions attended. */
+  hours: number;
+  /** Share of sessions needed for a completion record (0–1). */
+  threshold: number;
+}
+
+/** What anyone with the verification code can check at GET /completions/{code}. */
+export interface Completion {
+  code: string;
+  attendeeName: string;
+  activityId: string;
+  activityTitle: string;
+  schoolId: string;
+  schoolName: string;
+  kind: string;
+  sessionsAttended: number;
+  sessionsTotal: number;
+  hours: number;
+  startsAt: string;
+  endsAt: string;
+  issuedAt: string;
+}
+
+/** A sign-up as its owner sees it: with the QR payload for the next session and the attendance so far. */
+export interface SignupDetail extends Signup {
+  checkInCode?: string;
+  checkInSession?: { index: number; startsAt: string; endsAt: string };
+  attendance?: Attendance;
+  completion?: Completion | null;
+}
+
+export interface CheckInResult {
+  signupId: string;
+  attendee: { name: string };
+  activity: { id: string; title: string };
+  session: { index: number; startsAt: string; endsAt: string };
+  checkedInAt: string;
+}
+
+export interface SchoolStats {
+  schoolId: string;
+  schoolName: string;
+  county: string | null;
+  /** 在校生规模, as the school's staff entered it; null until they do. */
+  enrolment: number | null;
+  /** 培训人次: check-ins at training, outreach, community and senior activities in the year. */
+  headcount: number;
+  /** The plan's goal: 年培训人次达到在校生规模的2倍以上. */
+  target: number | null;
+  ratioToTarget: number | null;
+  byKind: Record<string, number>;
+  /** Twelve numbers, January first. */
+  byMonth: number[];
+}
+
+export interface StatsResponse {
+  year: number;
+  schools: SchoolStats[];
+  counties: Array<{ county: string; headcount: number }>;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
 }
 
 export interface ApiRoutes {
@@ -51,12 +134,18 @@ export interface ApiRoutes {
   'POST /auth/login': LoginResponse;
   'POST /signups': Signup;
   'GET /signups/mine': Page<SignupWithActivity>;
-  'GET /signups/{id}': Signup;
+  'GET /signups/{id}': SignupDetail;
   'DELETE /signups/{id}': Signup;
   'GET /staff/activities': Page<Activity>;
   'POST /staff/activities': Activity;
   'PATCH /staff/activities/{id}': Activity;
   'GET /staff/activities/{id}/signups': { items: RosterEntry[] };
+  'POST /staff/activities/{id}/cancel': Activity;
+  'POST /staff/check-ins': CheckInResult;
+  'GET /staff/stats': StatsResponse;
+  'PUT /staff/schools/{id}/enrolment': { schoolId: string; year: number; students: number };
+  'GET /staff/audit': Page<AuditEntry>;
+  'GET /completions/{code}': Completion;
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -7,3 +7,4 @@ export * from './schemas/catalog';
 export * from './schemas/activity';
 export * from './schemas/signup';
 export * from './schemas/auth';
+export * from './schemas/staff';

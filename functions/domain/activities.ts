@@ -3,6 +3,7 @@ import type { RosterEntry } from '../../shared/api';
 import { dayjs, toIso } from '../../shared/time';
 import { canManageSchool, managedSchools, type Caller } from './access';
 import { newActivityRecord, toActivityView } from './activity';
+import { auditEntry, pick } from './audit';
 import { DomainError, validationFailed } from './errors';
 import type {
   ActivityQuery,
@@ -68,7 +69,10 @@ export async function publishActivity(
   if (record.sessions.length === 0) {
     throw validationFailed([{ field: 'schedule', message: '按这个安排没有一次课，请检查星期和日期' }]);
   }
-  await deps.activities.create(record);
+  await deps.activities.create(
+    record,
+    auditEntry(caller, 'publish-activity', `activity:${record.id}`, null, record, now),
+  );
   return toActivityView(record, now);
 }
 
@@ -101,7 +105,15 @@ export async function reviseActivity(
   // A single-session activity's one session follows its times; a term's sessions come from its schedule.
   if ((patch.startsAt || patch.endsAt) && current.sessions.length <= 1)
     changes.sessions = [{ startsAt, endsAt }];
-  const result = await deps.activities.update(id, changes, patch.capacity ?? 0);
+  const audit = auditEntry(
+    caller,
+    'revise-activity',
+    `activity:${id}`,
+    pick(current, Object.keys(changes)),
+    changes,
+    deps.clock.now(),
+  );
+  const result = await deps.activities.update(id, changes, patch.capacity ?? 0, audit);
   if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
   if (result === 'capacity-below-confirmed') throw new DomainError('CAPACITY_BELOW_CONFIRMED');
   if (patch.capacity !== undefined && patch.capacity > current.capacity) await fillFreedSeats(deps, id);
@@ -138,6 +150,72 @@ export async function roster(
   const sorted = [...records].sort((a, b) => rank[a.status] - rank[b.status] || (a.id < b.id ? -1 : 1));
   let position = 0;
   return {
-    items: sorted.map((r) => toSignupView(r, r.status === 'waitlisted' ? ++position : undefined)),
+    items: sorted.map((r) => ({
+      ...toSignupView(r, r.status === 'waitlisted' ? ++position : undefined),
+      checkInCount: r.checkInCount ?? 0,
+    })),
   };
+}
+
+/** Cancels a published activity with a reason every signed-up person then sees on their sign-up. */
+export async function cancelActivity(
+  deps: ActivityDeps,
+  caller: Caller,
+  id: string,
+  reason: string,
+): Promise<Activity> {
+  const current = await requireManagedActivity(deps, caller, id);
+  const now = deps.clock.now();
+  const audit = auditEntry(
+    caller,
+    'cancel-activity',
+    `activity:${id}`,
+    { cancelled: false },
+    { cancelled: true, reason },
+    now,
+  );
+  const result = await deps.activities.cancel(id, reason, toIso(now), audit);
+  if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
+  if (result === 'already-cancelled') throw new DomainError('ACTIVITY_ALREADY_CANCELLED');
+  return toActivityView({ ...current, cancelled: true, cancelReason: reason, updatedAt: toIso(now) }, now);
+}
+
+const CSV_HEADERS = [
+  '序号',
+  '姓名',
+  '手机号',
+  '状态',
+  '候补位次',
+  '出生年份',
+  '所在村屯',
+  '签到次数',
+  '报名时间',
+];
+const STATUS_LABELS: Record<string, string> = {
+  confirmed: '已确认',
+  waitlisted: '候补',
+  cancelled: '已取消',
+};
+
+function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? '' : String(value);
+  // A cell Excel would run as a formula is written as text.
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The roster as Excel opens it correctly: UTF-8 with a BOM, Chinese headers, CRLF lines. */
+export function rosterCsv(entries: RosterEntry[]): string {
+  const rows = entries.map((e, i) => [
+    i + 1,
+    e.attendee.name,
+    e.attendee.phone,
+    STATUS_LABELS[e.status] ?? e.status,
+    e.waitlistPosition,
+    e.attendee.birthYear,
+    e.attendee.village,
+    e.checkInCount ?? 0,
+    e.createdAt.replace('T', ' ').slice(0, 16),
+  ]);
+  return `\uFEFF${[CSV_HEADERS, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

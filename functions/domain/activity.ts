@@ -7,6 +7,7 @@ import type {
 } from '../../shared/schemas/activity';
 import { dayjs, toIso, ZONE } from '../../shared/time';
 import type { ActivityRecord } from './ports';
+import { DEFAULT_COMPLETION_THRESHOLD } from '../../shared/schemas/staff';
 
 /** Open only inside the sign-up window and before the activity ends; cancellation overrides everything. */
 export function activityStatus(record: ActivityRecord, now: number): ActivityStatus {
@@ -44,6 +45,8 @@ export function toActivityView(record: ActivityRecord, now: number): Activity {
     signupClosesAt: record.signupClosesAt,
     status: activityStatus(record, now),
     cancelReason: record.cancelReason,
+    checkInCount: record.checkInCount ?? 0,
+    completionThreshold: record.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
     sample: record.sample,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -99,6 +102,8 @@ export function newActivityRecord(
     signupClosesAt: toIso(input.signupClosesAt),
     cancelled: false,
     cancelReason: null,
+    checkInCount: 0,
+    completionThreshold: input.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
     sample: meta.sample ?? false,
     createdAt,
     updatedAt: createdAt,

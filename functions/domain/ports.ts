@@ -23,6 +23,10 @@ export interface ActivityRecord {
   signupClosesAt: string;
   cancelled: boolean;
   cancelReason: string | null;
+  /** Check-ins recorded across all sessions (older items may lack it: read as 0). */
+  checkInCount?: number;
+  /** Share of sessions needed for a completion record. */
+  completionThreshold?: number;
   sample: boolean;
   createdAt: string;
   updatedAt: string;
@@ -38,6 +42,68 @@ export interface SignupRecord {
   createdAt: string;
   updatedAt: string;
   cancelledAt?: string;
+  /** Set once the attendee has earned the activity's completion record. */
+  completionCode?: string;
+  checkInCount?: number;
+}
+
+/** Who changed what, with the state before and after: every staff write leaves one. */
+export interface AuditRecord {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  target: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface CheckInRecord {
+  signupId: string;
+  activityId: string;
+  sessionIndex: number;
+  schoolId: string;
+  kind: ActivityKind;
+  county: County;
+  checkedInAt: string;
+  checkedInBy: string;
+}
+
+export interface CompletionRecord {
+  code: string;
+  signupId: string;
+  activityId: string;
+  attendeeName: string;
+  sessionsAttended: number;
+  sessionsTotal: number;
+  hours: number;
+  issuedAt: string;
+}
+
+export interface AttendanceStore {
+  /** Records one check-in per sign-up and session; a second one answers with the first's time. */
+  recordCheckIn(
+    record: CheckInRecord,
+    audit: AuditRecord,
+  ): Promise<{ kind: 'recorded' } | { kind: 'duplicate'; checkedInAt: string } | { kind: 'not-confirmed' }>;
+  checkInsFor(signupId: string): Promise<Array<{ sessionIndex: number; checkedInAt: string }>>;
+  checkInFacts(
+    schoolId: string,
+    year: number,
+  ): Promise<Array<{ schoolId: string; kind: string; county: string; checkedInAt: string }>>;
+  /** Issues the completion once; a second call answers with the record issued the first time. */
+  issueCompletion(record: CompletionRecord): Promise<CompletionRecord>;
+  getCompletion(code: string): Promise<CompletionRecord | null>;
+}
+
+export interface SchoolAdminStore {
+  putEnrolment(schoolId: string, year: number, students: number, audit: AuditRecord): Promise<void>;
+  enrolments(year: number): Promise<Map<string, number>>;
+  getEnrolment(schoolId: string, year: number): Promise<number | null>;
+}
+
+export interface AuditStore {
+  list(cursor: string | undefined, limit: number): Promise<Paged<AuditRecord>>;
 }
 
 export interface UserRecord {
@@ -93,13 +159,21 @@ export interface ActivityStore {
   get(id: string): Promise<ActivityRecord | null>;
   list(query: ActivityQuery): Promise<Paged<ActivityRecord>>;
   listBySchool(schoolIds: string[] | 'all'): Promise<ActivityRecord[]>;
-  create(record: ActivityRecord): Promise<void>;
+  create(record: ActivityRecord, audit?: AuditRecord): Promise<void>;
   /** Writes the changed fields if the confirmed count still allows the new capacity. */
   update(
     id: string,
     changes: Partial<ActivityRecord>,
     minCapacity: number,
+    audit?: AuditRecord,
   ): Promise<'updated' | 'capacity-below-confirmed' | 'missing'>;
+  /** Marks it cancelled with the reason, once. */
+  cancel(
+    id: string,
+    reason: string,
+    at: string,
+    audit: AuditRecord,
+  ): Promise<'cancelled' | 'already-cancelled' | 'missing'>;
 }
 
 export interface SignupStore {

@@ -169,6 +169,7 @@ export async function listMySignups(
               endsAt: activity.endsAt,
               place: activity.place,
               status: activity.cancelled ? 'cancelled' : 'scheduled',
+              cancelReason: activity.cancelReason,
             }
           : {
               title: '（活动已删除）',
@@ -177,6 +178,7 @@ export async function listMySignups(
               endsAt: record.createdAt,
               place: { township: '', address: '' },
               status: 'deleted',
+              cancelReason: null,
             },
       } satisfies SignupWithActivity;
     }),

@@ -23,6 +23,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   body?: unknown;
+  /** A body that is not JSON (a CSV export); `headers` then names its content type. */
+  rawBody?: string;
   headers?: Record<string, string>;
   /** Public catalog answers may be cached and revalidated with an ETag. */
   cache?: 'public' | 'revalidate' | 'private';
@@ -76,7 +78,7 @@ export function httpHandler(fn: (req: HttpRequest) => Promise<HttpResponse>) {
     };
     try {
       const res = await fn(req);
-      const body = res.body === undefined ? '' : JSON.stringify(res.body);
+      const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
       const out: Record<string, string> = {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': CACHE_CONTROL[res.cache ?? 'private'],

@@ -2,7 +2,9 @@ import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/li
 import { toIso } from '../../shared/time';
 import { DomainError } from '../domain/errors';
 import type { ActivityQuery, ActivityRecord, ActivityStore } from '../domain/ports';
+import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
+import { transact } from './transactions';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor, keys, withoutKeys } from './keys';
 
@@ -133,17 +135,42 @@ export function createActivityStore(): ActivityStore {
       return rows.map(toRecord).sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1));
     },
 
-    async create(record) {
-      await db().send(
-        new PutCommand({
-          TableName: tableName(),
-          Item: toItem(record),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        }),
-      );
+    async create(record, audit) {
+      const put = {
+        TableName: tableName(),
+        Item: toItem(record),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      };
+      if (!audit) {
+        await db().send(new PutCommand(put));
+        return;
+      }
+      const result = await transact({ TransactItems: [{ Put: put }, auditPut(audit)] });
+      if (!result.ok) throw new Error('activity id collided');
     },
 
-    async update(id, changes, minCapacity) {
+    async cancel(id, reason, at, audit) {
+      const result = await transact({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.activity(id),
+              UpdateExpression:
+                'SET cancelled = :true, cancelReason = :reason, cancelledAt = :at, updatedAt = :at',
+              ConditionExpression: 'attribute_exists(PK) AND cancelled = :false',
+              ExpressionAttributeValues: { ':true': true, ':false': false, ':reason': reason, ':at': at },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          auditPut(audit),
+        ],
+      });
+      if (result.ok) return 'cancelled';
+      return result.reasons[0]?.Item ? 'already-cancelled' : 'missing';
+    },
+
+    async update(id, changes, minCapacity, audit) {
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':minCapacity': minCapacity };
       const sets: string[] = [];
@@ -162,24 +189,27 @@ export function createActivityStore(): ActivityStore {
         sets.push(`#${field} = :${field}`);
       }
       names['#confirmed'] = 'confirmedCount';
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: tableName(),
-            Key: keys.activity(id),
-            UpdateExpression: `SET ${sets.join(', ')}`,
-            ConditionExpression:
-              'attribute_exists(PK) AND #confirmed <= :minCapacity OR attribute_exists(PK) AND :minCapacity = :zero',
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: { ...values, ':zero': 0 },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        );
-        return 'updated';
-      } catch (err) {
-        if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-        return (err as { Item?: unknown }).Item ? 'capacity-below-confirmed' : 'missing';
+      const update = {
+        TableName: tableName(),
+        Key: keys.activity(id),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: 'attribute_exists(PK) AND (#confirmed <= :minCapacity OR :minCapacity = :zero)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: { ...values, ':zero': 0 },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+      };
+      if (!audit) {
+        try {
+          await db().send(new UpdateCommand(update));
+          return 'updated';
+        } catch (err) {
+          if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+          return (err as { Item?: unknown }).Item ? 'capacity-below-confirmed' : 'missing';
+        }
       }
+      const result = await transact({ TransactItems: [{ Update: update }, auditPut(audit)] });
+      if (result.ok) return 'updated';
+      return result.reasons[0]?.Item ? 'capacity-below-confirmed' : 'missing';
     },
   };
 }

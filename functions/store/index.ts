@@ -1,12 +1,20 @@
 import { systemClock } from '../domain/ports';
 import { createActivityStore } from './activity-store';
+import { createAttendanceStore } from './attendance-store';
+import { createAuditStore } from './audit-store';
+import { createSchoolAdminStore } from './school-admin-store';
 import { createCatalogStore } from './catalog-store';
 import { createSignupStore } from './signup-store';
 import { createUserStore } from './user-store';
 
 /** The stores a function instance shares across invocations (the catalog cache lives here). */
+const catalog = createCatalogStore();
+
 export const stores = {
-  catalog: createCatalogStore(),
+  catalog,
+  attendance: createAttendanceStore(),
+  schoolAdmin: createSchoolAdminStore(async () => (await catalog.listSchools()).map((s) => s.id)),
+  audit: createAuditStore(),
   activities: createActivityStore(),
   signups: createSignupStore(),
   users: createUserStore(),

@@ -10,6 +10,10 @@
  *   SIGNUP#id             SIGNUP             USER#id#SIGNUPS / createdAt#id      ACTIVITY#id#SIGNUPS / C|W|X#id
  *   USER#id               PROFILE
  *   USER#id               IDEMP#key          (expires after a day)
+ *   SIGNUP#id             CHECKIN#nnn        CHECKINS#schoolId#year / at#id#n
+ *   COMPLETION#code       COMPLETION
+ *   SCHOOL#id             ENROLMENT#year
+ *   AUDIT                 at#id              (newest first)
  *   META                  SEED
  */
 export const keys = {
@@ -47,6 +51,17 @@ export const keys = {
   user: (id: string) => ({ PK: `USER#${id}`, SK: 'PROFILE' }),
   idempotency: (userId: string, key: string) => ({ PK: `USER#${userId}`, SK: `IDEMP#${key}` }),
   seedMarker: () => ({ PK: 'META', SK: 'SEED' }),
+  checkIn: (signupId: string, sessionIndex: number) => ({
+    PK: `SIGNUP#${signupId}`,
+    SK: `CHECKIN#${String(sessionIndex).padStart(3, '0')}`,
+  }),
+  checkInIndex: (schoolId: string, year: number, at: string, signupId: string, sessionIndex: number) => ({
+    GSI1PK: `CHECKINS#${schoolId}#${year}`,
+    GSI1SK: `${at}#${signupId}#${sessionIndex}`,
+  }),
+  completion: (code: string) => ({ PK: `COMPLETION#${code}`, SK: 'COMPLETION' }),
+  enrolment: (schoolId: string, year: number) => ({ PK: `SCHOOL#${schoolId}`, SK: `ENROLMENT#${year}` }),
+  audit: (at: string, id: string) => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
 };
 
 const STATUS_PREFIX: Record<string, string> = { confirmed: 'C', waitlisted: 'W', cancelled: 'X' };

@@ -56,6 +56,9 @@ export interface Activity {
   signupClosesAt: string;
   status: ActivityStatus;
   cancelReason: string | null;
+  checkInCount: number;
+  /** Share of sessions an attendee must attend for a completion record (0–1). */
+  completionThreshold: number;
   /** Invented example data, not a real announcement. */
   sample: boolean;
   createdAt: string;
@@ -109,6 +112,12 @@ const CapacitySchema = v.pipe(
   v.maxValue(5000, '名额不能超过 5000'),
 );
 
+const CompletionThresholdSchema = v.pipe(
+  v.number('结业出勤比例应为 0.1–1 之间的数字'),
+  v.minValue(0.1, '结业出勤比例应为 0.1–1 之间的数字'),
+  v.maxValue(1, '结业出勤比例应为 0.1–1 之间的数字'),
+);
+
 const ActivityFieldsSchema = v.strictObject(
   {
     kind: v.picklist(ACTIVITY_KINDS, '请选择活动类型'),
@@ -123,6 +132,7 @@ const ActivityFieldsSchema = v.strictObject(
     capacity: CapacitySchema,
     signupOpensAt: IsoInstantSchema,
     signupClosesAt: IsoInstantSchema,
+    completionThreshold: v.optional(CompletionThresholdSchema),
   },
   '包含不支持的字段',
 );
@@ -158,6 +168,7 @@ export const ActivityPatchInputSchema = v.pipe(
       capacity: v.optional(CapacitySchema),
       signupOpensAt: v.optional(IsoInstantSchema),
       signupClosesAt: v.optional(IsoInstantSchema),
+      completionThreshold: v.optional(CompletionThresholdSchema),
     },
     '包含不能修改的字段',
   ),

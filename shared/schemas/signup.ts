@@ -89,7 +89,9 @@ export interface SignupWithActivity extends Signup {
     startsAt: string;
     endsAt: string;
     place: { township: string; village?: string; address: string };
+    /** `scheduled`, or `cancelled` with the school's reason. */
     status: string;
+    cancelReason: string | null;
   };
 }
 

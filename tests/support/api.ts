@@ -21,6 +21,12 @@ const ROUTES: Array<[string, RegExp, string]> = [
   ['POST', /^\/staff\/activities$/, 'staff-activity-create'],
   ['PATCH', /^\/staff\/activities\/([^/]+)$/, 'staff-activity-update'],
   ['GET', /^\/staff\/activities\/([^/]+)\/signups$/, 'staff-roster'],
+  ['POST', /^\/staff\/activities\/([^/]+)\/cancel$/, 'staff-activity-cancel'],
+  ['POST', /^\/staff\/check-ins$/, 'staff-check-in'],
+  ['GET', /^\/staff\/stats$/, 'staff-stats'],
+  ['PUT', /^\/staff\/schools\/([^/]+)\/enrolment$/, 'staff-enrolment-put'],
+  ['GET', /^\/staff\/audit$/, 'staff-audit-list'],
+  ['GET', /^\/completions\/([^/]+)$/, 'completion-get'],
 ];
 
 /**
@@ -60,7 +66,9 @@ export function handlerApi() {
         httpEvent({
           method,
           path,
-          pathParameters: match?.[1] ? { id: decodeURIComponent(match[1]) } : undefined,
+          pathParameters: match?.[1]
+            ? { [route[2] === 'completion-get' ? 'code' : 'id']: decodeURIComponent(match[1]) }
+            : undefined,
           query: options.query,
           headers,
           body: options.body,
