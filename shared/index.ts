@@ -8,3 +8,4 @@ export * from './schemas/activity';
 export * from './schemas/signup';
 export * from './schemas/auth';
 export * from './schemas/staff';
+export * from './privacy';

@@ -12,9 +12,11 @@ import type {
   CatalogStore,
   Clock,
   Paged,
+  SignupRecord,
   SignupStore,
 } from './ports';
 import { MAX_SEAT_ATTEMPTS, newActivityId, toSignupView } from './signup';
+import { nextPromotion } from './signups';
 
 export interface ActivityDeps {
   activities: ActivityStore;
@@ -124,7 +126,7 @@ async function fillFreedSeats(deps: ActivityDeps, activityId: string): Promise<v
   for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS * 50; attempt++) {
     const activity = await deps.activities.get(activityId);
     if (!activity || activity.confirmedCount >= activity.capacity || activity.waitlistCount === 0) return;
-    const next = await deps.signups.firstWaitlisted(activityId);
+    const next = await nextPromotion(deps, activity);
     if (!next) return;
     await deps.signups.promote(activityId, next, toIso(deps.clock.now()));
   }
@@ -146,7 +148,14 @@ export async function roster(
 ): Promise<{ items: RosterEntry[] }> {
   await requireManagedActivity(deps, caller, activityId);
   const records = await deps.signups.listForActivity(activityId);
-  const rank = { confirmed: 0, waitlisted: 1, cancelled: 2 } as const;
+  const rank: Record<SignupRecord['status'], number> = {
+    confirmed: 0,
+    offered: 1,
+    waitlisted: 2,
+    applied: 3,
+    cancelled: 4,
+    expired: 5,
+  };
   const sorted = [...records].sort((a, b) => rank[a.status] - rank[b.status] || (a.id < b.id ? -1 : 1));
   let position = 0;
   return {

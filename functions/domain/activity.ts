@@ -8,6 +8,7 @@ import type {
 import { dayjs, toIso, ZONE } from '../../shared/time';
 import type { ActivityRecord } from './ports';
 import { DEFAULT_COMPLETION_THRESHOLD } from '../../shared/schemas/staff';
+import { commitmentOf, newLotterySeed } from './rules';
 
 /** Open only inside the sign-up window and before the activity ends; cancellation overrides everything. */
 export function activityStatus(record: ActivityRecord, now: number): ActivityStatus {
@@ -47,6 +48,21 @@ export function toActivityView(record: ActivityRecord, now: number): Activity {
     cancelReason: record.cancelReason,
     checkInCount: record.checkInCount ?? 0,
     completionThreshold: record.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
+    enrolment: record.enrolment ?? 'first-come',
+    drawAt: record.drawAt ?? null,
+    drawCommitment: record.drawCommitment ?? null,
+    drawnAt: record.drawnAt ?? null,
+    minAge: record.minAge ?? null,
+    maxAge: record.maxAge ?? null,
+    consentAboveAge: record.consentAboveAge ?? null,
+    residentsOnly: record.residentsOnly ?? false,
+    term: record.term ?? null,
+    termLimit: record.termLimit ?? null,
+    cancelDeadlineHours: record.cancelDeadlineHours ?? null,
+    waitlist: record.waitlist ?? 'auto',
+    offerHours: record.waitlist === 'offer' ? (record.offerHours ?? 24) : null,
+    certificateId: record.certificateId ?? null,
+    certificateLevel: record.certificateLevel ?? null,
     sample: record.sample,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
@@ -71,6 +87,12 @@ export function expandWeeklySchedule(schedule: WeeklySchedule): Session[] {
     });
   }
   return sessions;
+}
+
+/** A lottery commits to its secret seed when it is published; the seed is revealed at the draw. */
+function lotteryFields(drawAt: string) {
+  const seed = newLotterySeed();
+  return { drawAt: toIso(drawAt), lotterySeed: seed, drawCommitment: commitmentOf(seed), drawnAt: null };
 }
 
 /** Builds the stored record of a newly published activity; times are normalised to +08:00. */
@@ -104,6 +126,19 @@ export function newActivityRecord(
     cancelReason: null,
     checkInCount: 0,
     completionThreshold: input.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
+    enrolment: input.enrolment ?? 'first-come',
+    ...(input.enrolment === 'lottery' ? lotteryFields(input.drawAt ?? input.signupClosesAt) : {}),
+    minAge: input.minAge ?? null,
+    maxAge: input.maxAge ?? null,
+    consentAboveAge: input.consentAboveAge ?? null,
+    residentsOnly: input.residentsOnly ?? false,
+    term: input.term ?? null,
+    termLimit: input.termLimit ?? null,
+    cancelDeadlineHours: input.cancelDeadlineHours ?? null,
+    waitlist: input.waitlist ?? 'auto',
+    offerHours: input.waitlist === 'offer' ? (input.offerHours ?? 24) : null,
+    certificateId: input.certificateId ?? null,
+    certificateLevel: input.certificateLevel ?? null,
     sample: meta.sample ?? false,
     createdAt,
     updatedAt: createdAt,

@@ -1,7 +1,14 @@
-import type { ActivityKind, Place, Session } from '../../shared/schemas/activity';
+import type { MessageKind } from './reminders';
+import type {
+  ActivityKind,
+  EnrolmentMode,
+  Place,
+  Session,
+  WaitlistMode,
+} from '../../shared/schemas/activity';
 import type { Certificate, Major, School } from '../../shared/schemas/catalog';
 import type { County } from '../../shared/schemas/common';
-import type { Attendee, SignupStatus } from '../../shared/schemas/signup';
+import type { Attendee, FamilyMember, SignupStatus } from '../../shared/schemas/signup';
 import type { Role } from '../../shared/api';
 
 /** What the store keeps of an activity: the view's derived fields (seatsLeft, status …) are computed from it. */
@@ -27,6 +34,25 @@ export interface ActivityRecord {
   checkInCount?: number;
   /** Share of sessions needed for a completion record. */
   completionThreshold?: number;
+  enrolment?: EnrolmentMode;
+  drawAt?: string | null;
+  /** The lottery's secret until the draw; never shown before it. */
+  lotterySeed?: string | null;
+  drawCommitment?: string | null;
+  drawnAt?: string | null;
+  /** Sign-up ids in drawn order, kept so anyone can check the published order. */
+  drawOrder?: string[];
+  minAge?: number | null;
+  maxAge?: number | null;
+  consentAboveAge?: number | null;
+  residentsOnly?: boolean;
+  term?: string | null;
+  termLimit?: number | null;
+  cancelDeadlineHours?: number | null;
+  waitlist?: WaitlistMode;
+  offerHours?: number | null;
+  certificateId?: string | null;
+  certificateLevel?: string | null;
   sample: boolean;
   createdAt: string;
   updatedAt: string;
@@ -45,6 +71,13 @@ export interface SignupRecord {
   /** Set once the attendee has earned the activity's completion record. */
   completionCode?: string;
   checkInCount?: number;
+  /** Orders the waitlist: the sign-up id (time of joining), or the drawn position after a lottery. */
+  waitlistRank?: string;
+  offerExpiresAt?: string;
+  /** When a waitlisted person moved up (they are told once). */
+  promotedAt?: string;
+  /** When a lottery decided this application. */
+  drawnAt?: string;
 }
 
 /** Who changed what, with the state before and after: every staff write leaves one. */
@@ -120,6 +153,7 @@ export interface ActivityQuery {
   from?: string;
   to?: string;
   q?: string;
+  certificateId?: string;
   cursor?: string;
   limit: number;
   /** Leave out activities that have ended before this instant. */
@@ -142,6 +176,15 @@ export interface NewSignup {
   /** Stable key of the attendee on this activity: one seat per person. */
   attendeeKey: string;
   idempotency?: { key: string; requestHash: string };
+  /** A per-person limit of activities of this kind in a term, counted atomically with the seat. */
+  termLimit?: { key: string; limit: number };
+}
+
+/** Who moves up when a seat frees: confirmed at once (`auto`), or offered until a deadline (`offer`). */
+export interface Promotion {
+  record: SignupRecord;
+  as: 'confirmed' | 'offered';
+  offerExpiresAt?: string;
 }
 
 /** What an attempt to take a seat (or a waitlist place) can end in; the store checks each atomically. */
@@ -151,6 +194,7 @@ export type InsertOutcome =
   | { kind: 'seat-available' }
   | { kind: 'duplicate' }
   | { kind: 'replay'; signupId: string; requestHash: string }
+  | { kind: 'term-limit' }
   | { kind: 'closed' };
 
 export type CancelOutcome = { kind: 'cancelled'; promotedSignupId: string | null } | { kind: 'conflict' };
@@ -167,6 +211,10 @@ export interface ActivityStore {
     minCapacity: number,
     audit?: AuditRecord,
   ): Promise<'updated' | 'capacity-below-confirmed' | 'missing'>;
+  /** Records the start of a draw once, with the seed revealed: a second draw finds it taken. */
+  beginDraw(id: string, now: string, order: string[]): Promise<'begun' | 'already-drawn'>;
+  /** Sets the seat counters from the drawn sign-ups and marks the draw done. */
+  finishDraw(id: string, counts: { confirmed: number; waitlisted: number }, now: string): Promise<void>;
   /** Marks it cancelled with the reason, once. */
   cancel(
     id: string,
@@ -179,21 +227,47 @@ export interface ActivityStore {
 export interface SignupStore {
   get(id: string): Promise<SignupRecord | null>;
   findReplay(userId: string, key: string): Promise<{ signupId: string; requestHash: string } | null>;
-  /** Confirms when `mode` is 'confirm' and a seat is free; waitlists when 'waitlist' and the activity is full. */
-  insert(signup: NewSignup, mode: 'confirm' | 'waitlist', now: string): Promise<InsertOutcome>;
-  /** Cancels and, when a confirmed seat is freed, confirms `promote` (the first waitlisted) in the same transaction. */
+  /**
+   * `confirm` takes a seat if one is free; `waitlist` joins the waitlist if the activity is full; `apply`
+   * files a lottery application, touching no shared counter.
+   */
+  insert(signup: NewSignup, mode: 'confirm' | 'waitlist' | 'apply', now: string): Promise<InsertOutcome>;
+  /** Cancels and, when a held seat is freed, passes it to `promote` in the same transaction. */
   cancel(
     signup: SignupRecord,
     attendeeKey: string,
-    promote: SignupRecord | null,
+    promote: Promotion | null,
     now: string,
+    termKey?: string,
   ): Promise<CancelOutcome>;
-  /** Confirms the first waitlisted sign-up into a seat freed by a capacity increase. */
-  promote(activityId: string, waitlisted: SignupRecord, now: string): Promise<'promoted' | 'conflict'>;
+  /** Moves the first waitlisted person into a seat freed by a capacity increase. */
+  promote(activityId: string, promotion: Promotion, now: string): Promise<'promoted' | 'conflict'>;
+  acceptOffer(signup: SignupRecord, now: string): Promise<'confirmed' | 'conflict'>;
+  /** Ends an unclaimed offer and passes the seat on (or frees it when nobody waits). */
+  expireOffer(
+    signup: SignupRecord,
+    attendeeKey: string,
+    next: Promotion | null,
+    now: string,
+    termKey?: string,
+  ): Promise<'expired' | 'conflict'>;
+  /** Writes a lottery's result: statuses and waitlist ranks in drawn order, then the activity's counters. */
+  applyDraw(
+    assignments: Array<{ id: string; status: 'confirmed' | 'waitlisted'; rank: string }>,
+    now: string,
+  ): Promise<void>;
   firstWaitlisted(activityId: string): Promise<SignupRecord | null>;
   waitlistPosition(signup: SignupRecord): Promise<number>;
   listMine(userId: string, cursor: string | undefined, limit: number): Promise<Paged<SignupRecord>>;
   listForActivity(activityId: string): Promise<SignupRecord[]>;
+  /** The activities an attendee (by attendee key) holds a live sign-up on. */
+  attendeeSignups(attendeeKey: string): Promise<Array<{ activityId: string; signupId: string }>>;
+}
+
+export interface FamilyStore {
+  list(userId: string): Promise<FamilyMember[]>;
+  put(userId: string, member: FamilyMember, limit: number): Promise<'saved' | 'limit'>;
+  remove(userId: string, id: string): Promise<boolean>;
 }
 
 export interface UserStore {
@@ -207,3 +281,38 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+export interface OutboxMessage {
+  signupId: string;
+  kind: MessageKind;
+  userId: string;
+  activityId: string;
+  template: string;
+  status: 'pending' | 'sent' | 'failed' | 'refused' | 'not-subscribed';
+  attempts: number;
+  nextAttemptAt: string;
+  createdAt: string;
+  lastError?: number | string;
+  sentAt?: string;
+}
+
+export interface OutboxStore {
+  /** Adds the message unless one of that kind exists for the sign-up already. */
+  enqueue(message: OutboxMessage): Promise<boolean>;
+  due(now: string, limit: number): Promise<OutboxMessage[]>;
+  settle(
+    message: OutboxMessage,
+    outcome: Pick<OutboxMessage, 'status' | 'lastError' | 'sentAt'>,
+  ): Promise<void>;
+  retry(message: OutboxMessage, nextAttemptAt: string, error: number | string): Promise<void>;
+  list(signupId: string): Promise<OutboxMessage[]>;
+}
+
+export interface SubscriptionStore {
+  /** Counts one accepted one-time subscription per template. */
+  accept(userId: string, templates: string[]): Promise<void>;
+  balance(userId: string): Promise<Record<string, number>>;
+  /** Uses one subscription; false when none is left (or the user refused the template). */
+  consume(userId: string, template: string): Promise<boolean>;
+  refuse(userId: string, template: string): Promise<void>;
+}

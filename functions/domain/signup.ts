@@ -54,6 +54,9 @@ export function toSignupView(record: SignupRecord, waitlistPosition?: number): S
     userId: record.userId,
     status: record.status,
     ...(record.status === 'waitlisted' && waitlistPosition !== undefined ? { waitlistPosition } : {}),
+    ...(record.status === 'offered' && record.offerExpiresAt
+      ? { offerExpiresAt: record.offerExpiresAt }
+      : {}),
     attendee: record.attendee,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

@@ -3,7 +3,8 @@ import { toIso } from '../../shared/time';
 import { canManageSchool, canReadSignup, type Caller } from './access';
 import { isSignupWindowOpen } from './activity';
 import { DomainError, validationFailed } from './errors';
-import type { ActivityStore, Clock, SignupRecord, SignupStore } from './ports';
+import type { ActivityRecord, ActivityStore, Clock, Promotion, SignupRecord, SignupStore } from './ports';
+import { cancelDeadline, checkEligibility, offerExpiry, sessionsOverlap } from './rules';
 import {
   MAX_SEAT_ATTEMPTS,
   attendeeKey,
@@ -25,6 +26,8 @@ export interface CreatedSignup {
   replayed: boolean;
 }
 
+const HOLDS_SEAT = new Set(['confirmed', 'offered']);
+
 async function replayOf(deps: SignupDeps, caller: Caller, signupId: string, hash: string, expected: string) {
   if (hash !== expected) throw new DomainError('IDEMPOTENCY_CONFLICT');
   const existing = await deps.signups.get(signupId);
@@ -32,20 +35,63 @@ async function replayOf(deps: SignupDeps, caller: Caller, signupId: string, hash
   return { signup: await withPosition(deps, existing), replayed: true };
 }
 
-async function withPosition(deps: SignupDeps, record: SignupRecord): Promise<Signup> {
+export async function withPosition(deps: Pick<SignupDeps, 'signups'>, record: SignupRecord): Promise<Signup> {
   const position = record.status === 'waitlisted' ? await deps.signups.waitlistPosition(record) : undefined;
   return toSignupView(record, position);
 }
 
+function termKey(activity: ActivityRecord): string | undefined {
+  return activity.term && activity.termLimit ? `${activity.kind}#${activity.term}` : undefined;
+}
+
+/** One attendee cannot hold two seats whose sessions overlap; the refusal names the other activity. */
+async function refuseTimeConflict(deps: SignupDeps, activity: ActivityRecord, key: string): Promise<void> {
+  const held = (await deps.signups.attendeeSignups(key)).filter((h) => h.activityId !== activity.id);
+  for (const { activityId, signupId } of held) {
+    const [other, signup] = await Promise.all([deps.activities.get(activityId), deps.signups.get(signupId)]);
+    if (!other || other.cancelled || !signup || !HOLDS_SEAT.has(signup.status)) continue;
+    if (sessionsOverlap(activity.sessions, other.sessions)) {
+      throw new DomainError('TIME_CONFLICT', {
+        message: `参加人已报名的“${other.title}”与这个活动时间冲突，请先取消那个报名或选择其他时间`,
+        details: { conflictingActivity: { id: other.id, title: other.title } },
+      });
+    }
+  }
+}
+
+/** The checks every attendee passes before any write: required fields, window, eligibility, time conflicts. */
+async function admit(
+  deps: SignupDeps,
+  activity: ActivityRecord,
+  input: SignupCreateInput,
+  key: string,
+): Promise<void> {
+  const missing = missingAttendeeFields(activity.kind, input.attendee);
+  if (missing.length > 0) throw validationFailed(missing);
+  if (activity.cancelled) throw new DomainError('ACTIVITY_CANCELLED');
+  if (!isSignupWindowOpen(activity, deps.clock.now())) throw new DomainError('SIGNUP_CLOSED');
+  const ineligible = checkEligibility(activity, input.attendee);
+  if (ineligible) {
+    throw new DomainError('NOT_ELIGIBLE', {
+      message: ineligible.message,
+      fields: [{ field: ineligible.field, message: ineligible.message }],
+      details: { rule: ineligible.rule },
+    });
+  }
+  await refuseTimeConflict(deps, activity, key);
+}
+
 /**
- * Takes a seat if one is free, else a waitlist place. The store checks each choice atomically against
- * the activity's counters, so a seat is never promised twice; a lost race switches the choice and retries.
+ * Takes a seat if one is free, else a waitlist place; for a lottery before its draw, files an application.
+ * The store checks each choice atomically against the activity's counters, so a seat is never promised twice;
+ * a lost race switches the choice and tries again.
  */
 export async function createSignup(
   deps: SignupDeps,
   caller: Caller,
   input: SignupCreateInput,
   idempotencyKey?: string,
+  known?: ActivityRecord,
 ): Promise<CreatedSignup> {
   const hash = requestHash(input);
   if (idempotencyKey) {
@@ -53,24 +99,28 @@ export async function createSignup(
     if (previous) return replayOf(deps, caller, previous.signupId, previous.requestHash, hash);
   }
 
-  const activity = await deps.activities.get(input.activityId);
+  const activity = known ?? (await deps.activities.get(input.activityId));
   if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
-  const missing = missingAttendeeFields(activity.kind, input.attendee);
-  if (missing.length > 0) throw validationFailed(missing);
-  if (activity.cancelled) throw new DomainError('ACTIVITY_CANCELLED');
-  const now = deps.clock.now();
-  if (!isSignupWindowOpen(activity, now)) throw new DomainError('SIGNUP_CLOSED');
-
   const key = attendeeKey(input.attendee);
+  await admit(deps, activity, input, key);
+
+  const now = deps.clock.now();
   const id = newSignupId(now);
-  let mode: 'confirm' | 'waitlist' = activity.confirmedCount < activity.capacity ? 'confirm' : 'waitlist';
+  const lottery = activity.enrolment === 'lottery' && !activity.drawnAt;
+  let mode: 'confirm' | 'waitlist' | 'apply' = lottery
+    ? 'apply'
+    : activity.confirmedCount < activity.capacity
+      ? 'confirm'
+      : 'waitlist';
+  const term = termKey(activity);
   for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
     const at = toIso(deps.clock.now());
+    const status = mode === 'confirm' ? 'confirmed' : mode === 'waitlist' ? 'waitlisted' : 'applied';
     const record: SignupRecord = {
       id,
       activityId: activity.id,
       userId: caller.userId,
-      status: mode === 'confirm' ? 'confirmed' : 'waitlisted',
+      status,
       attendee: input.attendee,
       createdAt: at,
       updatedAt: at,
@@ -80,6 +130,7 @@ export async function createSignup(
         record,
         attendeeKey: key,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hash } : undefined,
+        termLimit: term && activity.termLimit ? { key: term, limit: activity.termLimit } : undefined,
       },
       mode,
       at,
@@ -95,6 +146,10 @@ export async function createSignup(
         break;
       case 'duplicate':
         throw new DomainError('DUPLICATE_SIGNUP');
+      case 'term-limit':
+        throw new DomainError('TERM_LIMIT_REACHED', {
+          message: `参加人本学期（${activity.term}）已报满 ${activity.termLimit} 门课程，请先取消其他课程再报名`,
+        });
       case 'replay':
         return replayOf(deps, caller, outcome.signupId, outcome.requestHash, hash);
       case 'closed': {
@@ -115,33 +170,114 @@ export async function getSignup(deps: SignupDeps, caller: Caller, id: string): P
   return withPosition(deps, record);
 }
 
+/** Who gets a seat that frees: the first waitlisted, confirmed at once or offered for a time. */
+export async function nextPromotion(deps: SignupDeps, activity: ActivityRecord): Promise<Promotion | null> {
+  const next = await deps.signups.firstWaitlisted(activity.id);
+  if (!next) return null;
+  if (activity.waitlist === 'offer') {
+    return { record: next, as: 'offered', offerExpiresAt: toIso(offerExpiry(activity, deps.clock.now())) };
+  }
+  return { record: next, as: 'confirmed' };
+}
+
+async function cancelRecord(
+  deps: SignupDeps,
+  record: SignupRecord,
+  activity: ActivityRecord,
+): Promise<Signup> {
+  const key = attendeeKey(record.attendee);
+  let current = record;
+  for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
+    if (current.status === 'cancelled' || current.status === 'expired') return toSignupView(current);
+    const promote = HOLDS_SEAT.has(current.status) ? await nextPromotion(deps, activity) : null;
+    const at = toIso(deps.clock.now());
+    const outcome = await deps.signups.cancel(current, key, promote, at, termKey(activity));
+    if (outcome.kind === 'cancelled') {
+      return toSignupView({ ...current, status: 'cancelled', cancelledAt: at, updatedAt: at });
+    }
+    const fresh = await deps.signups.get(record.id);
+    if (!fresh) throw new DomainError('SIGNUP_NOT_FOUND');
+    current = fresh;
+  }
+  throw new DomainError('BUSY_RETRY');
+}
+
 /**
  * Cancels the caller's own sign-up. A freed seat goes to the first waitlisted person in the same
  * transaction; cancelling twice answers with the cancelled sign-up again, so a retried tap is harmless.
+ * After the activity's cancellation deadline a held seat can be given up only through the school.
  */
 export async function cancelSignup(deps: SignupDeps, caller: Caller, id: string): Promise<Signup> {
-  let record = await deps.signups.get(id);
+  const record = await deps.signups.get(id);
   if (!record) throw new DomainError('SIGNUP_NOT_FOUND');
+  const activity = await deps.activities.get(record.activityId);
+  if (!activity) throw new DomainError('SIGNUP_NOT_FOUND');
   if (record.userId !== caller.userId) {
-    const activity = await deps.activities.get(record.activityId);
-    if (activity && canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
+    if (canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
     throw new DomainError('SIGNUP_NOT_FOUND');
   }
-  const key = attendeeKey(record.attendee);
-  for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
-    if (record.status === 'cancelled') return toSignupView(record);
-    const promote =
-      record.status === 'confirmed' ? await deps.signups.firstWaitlisted(record.activityId) : null;
-    const at = toIso(deps.clock.now());
-    const outcome = await deps.signups.cancel(record, key, promote, at);
-    if (outcome.kind === 'cancelled') {
-      return toSignupView({ ...record, status: 'cancelled', cancelledAt: at, updatedAt: at });
-    }
-    const fresh = await deps.signups.get(id);
-    if (!fresh) throw new DomainError('SIGNUP_NOT_FOUND');
-    record = fresh;
+  const deadline = cancelDeadline(activity);
+  if (HOLDS_SEAT.has(record.status) && deadline !== null && deps.clock.now() > deadline) {
+    throw new DomainError('CANCEL_DEADLINE_PASSED', {
+      message: `开始前 ${activity.cancelDeadlineHours} 小时内不能在小程序里取消，请联系主办学校`,
+    });
   }
-  throw new DomainError('BUSY_RETRY');
+  return cancelRecord(deps, record, activity);
+}
+
+/** Staff of the organising school may cancel any sign-up of it, deadline or not. */
+export async function staffCancelSignup(deps: SignupDeps, caller: Caller, id: string): Promise<Signup> {
+  const record = await deps.signups.get(id);
+  if (!record) throw new DomainError('SIGNUP_NOT_FOUND');
+  const activity = await deps.activities.get(record.activityId);
+  if (!activity || !canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
+  return cancelRecord(deps, record, activity);
+}
+
+/** 确认参加: the waitlisted person takes the seat offered to them, before the offer runs out. */
+export async function acceptOffer(deps: SignupDeps, caller: Caller, id: string): Promise<Signup> {
+  const record = await deps.signups.get(id);
+  if (!record || record.userId !== caller.userId) throw new DomainError('SIGNUP_NOT_FOUND');
+  if (record.status === 'confirmed') return toSignupView(record);
+  if (record.status !== 'offered') throw new DomainError('NOT_OFFERED');
+  const now = deps.clock.now();
+  if (!record.offerExpiresAt || Date.parse(record.offerExpiresAt) <= now) {
+    const activity = await deps.activities.get(record.activityId);
+    if (activity) await expireOffers(deps, activity);
+    throw new DomainError('OFFER_EXPIRED');
+  }
+  const outcome = await deps.signups.acceptOffer(record, toIso(now));
+  if (outcome === 'conflict') throw new DomainError('OFFER_EXPIRED');
+  return toSignupView({ ...record, status: 'confirmed', updatedAt: toIso(now) });
+}
+
+/** Offers that ran out pass on to the next waitlisted person, or free the seat. Returns how many ended. */
+export async function expireOffers(deps: SignupDeps, activity: ActivityRecord): Promise<number> {
+  const now = deps.clock.now();
+  const offered = (await deps.signups.listForActivity(activity.id)).filter(
+    (s) => s.status === 'offered' && s.offerExpiresAt && Date.parse(s.offerExpiresAt) <= now,
+  );
+  let expired = 0;
+  for (const signup of offered) {
+    for (let attempt = 0; attempt < MAX_SEAT_ATTEMPTS; attempt++) {
+      const current = await deps.signups.get(signup.id);
+      if (!current || current.status !== 'offered') break;
+      const next = await nextPromotion(deps, activity);
+      if (
+        (await deps.signups.expireOffer(
+          current,
+          attendeeKey(current.attendee),
+          next,
+          toIso(deps.clock.now()),
+          termKey(activity),
+        )) === 'expired'
+      ) {
+        expired++;
+        break;
+      }
+    }
+  }
+  return expired;
 }
 
 export async function listMySignups(
@@ -153,7 +289,9 @@ export async function listMySignups(
   const page = await deps.signups.listMine(caller.userId, cursor, limit);
   const ids = [...new Set(page.items.map((s) => s.activityId))];
   const activities = new Map(
-    (await Promise.all(ids.map((aid) => deps.activities.get(aid)))).flatMap((a) => (a ? [[a.id, a]] : [])),
+    (await Promise.all(ids.map((aid) => deps.activities.get(aid)))).flatMap((a) =>
+      a ? [[a.id, a] as const] : [],
+    ),
   );
   const items = await Promise.all(
     page.items.map(async (record) => {

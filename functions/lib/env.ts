@@ -19,7 +19,15 @@ export interface Env {
   dynamodbEndpoint?: string;
   tokenSecret: string;
   tokenTtlSeconds: number;
-  wechat: { appId?: string; appSecret?: string; apiBase: string };
+  wechat: {
+    appId?: string;
+    appSecret?: string;
+    apiBase: string;
+    /** Subscribe-message templates, by what they announce (set in the mini-program console). */
+    templates: { reminder: string; result: string; cancelled: string };
+    /** `developer`, `trial` or `formal`: which build a message's link opens. */
+    miniprogramState: string;
+  };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -44,6 +52,12 @@ export function env(): Env {
       appId: optional('WECHAT_APP_ID'),
       appSecret: optional('WECHAT_APP_SECRET'),
       apiBase: optional('WECHAT_API_BASE') ?? 'https://api.weixin.qq.com',
+      templates: {
+        reminder: optional('WECHAT_TEMPLATE_REMINDER') ?? 'local-template-reminder',
+        result: optional('WECHAT_TEMPLATE_RESULT') ?? 'local-template-result',
+        cancelled: optional('WECHAT_TEMPLATE_CANCELLED') ?? 'local-template-cancelled',
+      },
+      miniprogramState: optional('WECHAT_MINIPROGRAM_STATE') ?? (stage === 'prod' ? 'formal' : 'developer'),
     },
     logLevel: (optional('LOG_LEVEL') as Env['logLevel'] | undefined) ?? 'info',
   };

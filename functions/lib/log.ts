@@ -1,9 +1,9 @@
+import { maskName, maskPhone } from '../../shared/privacy';
 import { env } from './env';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
-const PHONE = /(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 const SENSITIVE_KEYS = new Set([
   'name',
   'phone',
@@ -15,15 +15,7 @@ const SENSITIVE_KEYS = new Set([
   'secret',
 ]);
 
-/** Masks a mainland mobile number the way a receipt would: 138****8000. */
-export function maskPhone(text: string): string {
-  return text.replace(PHONE, '$1****$2');
-}
-
-export function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
-}
+export { maskName, maskPhone };
 
 /** Logs never carry a person's name, phone number or a credential. */
 export function redact(value: unknown, key = ''): unknown {

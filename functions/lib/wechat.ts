@@ -34,3 +34,56 @@ export async function code2Session(config: WechatConfig, code: string): Promise<
   if (data.errcode === -1 || data.errcode === 45011) throw new DomainError('WECHAT_UNAVAILABLE');
   throw new DomainError('INVALID_LOGIN_CODE');
 }
+
+let cachedToken: { value: string; expiresAt: number; appId: string } | undefined;
+
+/** The server's access token (cgi-bin/token), cached until five minutes before it expires. */
+export async function accessToken(config: WechatConfig, now = Date.now()): Promise<string> {
+  if (cachedToken && cachedToken.appId === config.appId && cachedToken.expiresAt > now)
+    return cachedToken.value;
+  if (!config.appId || !config.appSecret) throw new Error('WeChat app id and secret are not configured');
+  const url = new URL('/cgi-bin/token', config.apiBase);
+  url.search = new URLSearchParams({
+    grant_type: 'client_credential',
+    appid: config.appId,
+    secret: config.appSecret,
+  }).toString();
+  const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+  const data = (await res.json()) as { access_token?: string; expires_in?: number; errcode?: number };
+  if (!data.access_token) throw new Error(`access token refused: ${data.errcode ?? res.status}`);
+  cachedToken = {
+    value: data.access_token,
+    expiresAt: now + ((data.expires_in ?? 7200) - 300) * 1000,
+    appId: config.appId,
+  };
+  return data.access_token;
+}
+
+export interface SubscribeMessage {
+  touser: string;
+  template_id: string;
+  page: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state: string;
+  lang: 'zh_CN';
+}
+
+/** Sends one subscribe message; answers WeChat's errcode (0 on success, -1 when the network failed). */
+export async function sendSubscribeMessage(config: WechatConfig, message: SubscribeMessage): Promise<number> {
+  try {
+    const token = await accessToken(config);
+    const url = new URL('/cgi-bin/message/subscribe/send', config.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message),
+      signal: AbortSignal.timeout(5000),
+    });
+    const data = (await res.json()) as { errcode?: number };
+    return data.errcode ?? 0;
+  } catch (err) {
+    log.warn('subscribe message not sent', { error: String(err) });
+    return -1;
+  }
+}

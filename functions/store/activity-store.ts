@@ -51,7 +51,7 @@ export function createActivityStore(): ActivityStore {
         filters.push('endsAt >= :endsAfter');
         values[':endsAfter'] = endsAfter;
       }
-      for (const field of ['kind', 'county', 'schoolId'] as const) {
+      for (const field of ['kind', 'county', 'schoolId', 'certificateId'] as const) {
         const value = query[field];
         if (value) {
           names[`#${field}`] = field;
@@ -147,6 +147,37 @@ export function createActivityStore(): ActivityStore {
       }
       const result = await transact({ TransactItems: [{ Put: put }, auditPut(audit)] });
       if (!result.ok) throw new Error('activity id collided');
+    },
+
+    async beginDraw(id, now, order) {
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.activity(id),
+            UpdateExpression: 'SET drawStartedAt = if_not_exists(drawStartedAt, :now), drawOrder = :order',
+            ConditionExpression:
+              'attribute_exists(PK) AND (attribute_not_exists(drawnAt) OR drawnAt = :null)',
+            ExpressionAttributeValues: { ':now': now, ':order': order, ':null': null },
+          }),
+        );
+        return 'begun';
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return 'already-drawn';
+        throw err;
+      }
+    },
+
+    async finishDraw(id, counts, now) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.activity(id),
+          UpdateExpression:
+            'SET confirmedCount = :c, waitlistCount = :w, drawnAt = :now, updatedAt = :now REMOVE drawStartedAt',
+          ExpressionAttributeValues: { ':c': counts.confirmed, ':w': counts.waitlisted, ':now': now },
+        }),
+      );
     },
 
     async cancel(id, reason, at, audit) {

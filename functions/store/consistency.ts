@@ -10,7 +10,8 @@ export interface Mismatch {
 
 /**
  * Compares every activity's counters with the sign-ups that exist: the seat counter must equal the
- * confirmed sign-ups, never exceed capacity, and each live sign-up must hold its attendee's uniqueness item.
+ * confirmed (and offered) sign-ups, never exceed capacity, and each live sign-up must hold its attendee's
+ * uniqueness item.
  */
 export async function checkConsistency(): Promise<{
   activities: number;
@@ -21,6 +22,7 @@ export async function checkConsistency(): Promise<{
   const confirmed = new Map<string, number>();
   const waitlisted = new Map<string, number>();
   const attendees = new Map<string, number>();
+  const applied = new Map<string, number>();
   let signups = 0;
   let start: Record<string, unknown> | undefined;
   do {
@@ -37,8 +39,11 @@ export async function checkConsistency(): Promise<{
       } else if (item.type === 'signup') {
         signups++;
         const id = String(item.activityId);
-        if (item.status === 'confirmed') confirmed.set(id, (confirmed.get(id) ?? 0) + 1);
+        // An offered seat is held for its person: it counts as taken.
+        if (item.status === 'confirmed' || item.status === 'offered')
+          confirmed.set(id, (confirmed.get(id) ?? 0) + 1);
         if (item.status === 'waitlisted') waitlisted.set(id, (waitlisted.get(id) ?? 0) + 1);
+        if (item.status === 'applied') applied.set(id, (applied.get(id) ?? 0) + 1);
       } else if (item.type === 'attendee') {
         const id = String(item.PK).slice('ACTIVITY#'.length);
         attendees.set(id, (attendees.get(id) ?? 0) + 1);
@@ -57,7 +62,8 @@ export async function checkConsistency(): Promise<{
       mismatches.push({ activityId, field: 'waitlistCount', stored: a.waitlistCount, actual: w });
     if (c > a.capacity) mismatches.push({ activityId, field: 'capacity', stored: a.capacity, actual: c });
     const u = attendees.get(activityId) ?? 0;
-    if (u !== c + w) mismatches.push({ activityId, field: 'attendees', stored: u, actual: c + w });
+    const live = c + w + (applied.get(activityId) ?? 0);
+    if (u !== live) mismatches.push({ activityId, field: 'attendees', stored: u, actual: live });
   }
   return { activities: activities.size, signups, mismatches };
 }

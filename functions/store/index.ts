@@ -3,6 +3,8 @@ import { createActivityStore } from './activity-store';
 import { createAttendanceStore } from './attendance-store';
 import { createAuditStore } from './audit-store';
 import { createSchoolAdminStore } from './school-admin-store';
+import { createFamilyStore } from './family-store';
+import { createOutboxStore, createSubscriptionStore } from './outbox-store';
 import { createCatalogStore } from './catalog-store';
 import { createSignupStore } from './signup-store';
 import { createUserStore } from './user-store';
@@ -15,6 +17,9 @@ export const stores = {
   attendance: createAttendanceStore(),
   schoolAdmin: createSchoolAdminStore(async () => (await catalog.listSchools()).map((s) => s.id)),
   audit: createAuditStore(),
+  family: createFamilyStore(),
+  outbox: createOutboxStore(),
+  subscriptions: createSubscriptionStore(),
   activities: createActivityStore(),
   signups: createSignupStore(),
   users: createUserStore(),

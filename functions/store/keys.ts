@@ -6,14 +6,18 @@
  *   MAJOR#id              MAJOR              CATALOG#major / id
  *   CERT#id               CERTIFICATE        CATALOG#certificate / id
  *   ACTIVITY#id           ACTIVITY           ACTIVITIES / startsAt#id            SCHOOL#id#ACTIVITIES / startsAt#id
- *   ACTIVITY#id           ATTENDEE#hash      (one seat per person per activity)
- *   SIGNUP#id             SIGNUP             USER#id#SIGNUPS / createdAt#id      ACTIVITY#id#SIGNUPS / C|W|X#id
+ *   ACTIVITY#id           ATTENDEE#hash      ATTENDEE#hash / activityId  (one seat per person per activity)
+ *   ATTENDEE#hash         TERM#kind#term     (activities one person holds in a term)
+ *   USER#id               MEMBER#id          (family members an account enrols)
+ *   SIGNUP#id             SIGNUP             USER#id#SIGNUPS / createdAt#id      ACTIVITY#id#SIGNUPS / C|A|O|X|E#id, W#rank#id
  *   USER#id               PROFILE
  *   USER#id               IDEMP#key          (expires after a day)
  *   SIGNUP#id             CHECKIN#nnn        CHECKINS#schoolId#year / at#id#n
  *   COMPLETION#code       COMPLETION
  *   SCHOOL#id             ENROLMENT#year
  *   AUDIT                 at#id              (newest first)
+ *   OUTBOX#signupId       kind               OUTBOX#pending / nextAttemptAt#…   (while unsent)
+ *   USER#id               SUBSCRIPTIONS      (accepted one-time subscribe templates)
  *   META                  SEED
  */
 export const keys = {
@@ -35,6 +39,15 @@ export const keys = {
     PK: `ACTIVITY#${activityId}`,
     SK: `ATTENDEE#${attendeeKey}`,
   }),
+  attendeeIndex: (attendeeKey: string, activityId: string) => ({
+    GSI1PK: `ATTENDEE#${attendeeKey}`,
+    GSI1SK: activityId,
+  }),
+  termCount: (attendeeKey: string, termKey: string) => ({
+    PK: `ATTENDEE#${attendeeKey}`,
+    SK: `TERM#${termKey}`,
+  }),
+  familyMember: (userId: string, id: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${id}` }),
   signup: (id: string) => ({ PK: `SIGNUP#${id}`, SK: 'SIGNUP' }),
   signupIndexes: (s: {
     id: string;
@@ -42,11 +55,12 @@ export const keys = {
     activityId: string;
     createdAt: string;
     status: string;
+    waitlistRank?: string;
   }) => ({
     GSI1PK: `USER#${s.userId}#SIGNUPS`,
     GSI1SK: `${s.createdAt}#${s.id}`,
     GSI2PK: `ACTIVITY#${s.activityId}#SIGNUPS`,
-    GSI2SK: signupStatusKey(s.status, s.id),
+    GSI2SK: signupStatusKey(s.status, s.id, s.waitlistRank),
   }),
   user: (id: string) => ({ PK: `USER#${id}`, SK: 'PROFILE' }),
   idempotency: (userId: string, key: string) => ({ PK: `USER#${userId}`, SK: `IDEMP#${key}` }),
@@ -62,13 +76,26 @@ export const keys = {
   completion: (code: string) => ({ PK: `COMPLETION#${code}`, SK: 'COMPLETION' }),
   enrolment: (schoolId: string, year: number) => ({ PK: `SCHOOL#${schoolId}`, SK: `ENROLMENT#${year}` }),
   audit: (at: string, id: string) => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  outbox: (signupId: string, kind: string) => ({ PK: `OUTBOX#${signupId}`, SK: kind }),
+  subscriptions: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SUBSCRIPTIONS' }),
 };
 
-const STATUS_PREFIX: Record<string, string> = { confirmed: 'C', waitlisted: 'W', cancelled: 'X' };
+const STATUS_PREFIX: Record<string, string> = {
+  confirmed: 'C',
+  waitlisted: 'W',
+  applied: 'A',
+  offered: 'O',
+  cancelled: 'X',
+  expired: 'E',
+};
 
-/** Sign-up ids sort by time, so `W#…` lists the waitlist in the order people joined it. */
-export function signupStatusKey(status: string, id: string): string {
-  return `${STATUS_PREFIX[status] ?? 'X'}#${id}`;
+/**
+ * Sign-up ids sort by time, so `W#<id>` lists the waitlist in the order people joined it; after a lottery
+ * the rank is the drawn position (`!000001`…), which sorts before anyone who joins later.
+ */
+export function signupStatusKey(status: string, id: string, rank?: string): string {
+  const prefix = STATUS_PREFIX[status] ?? 'X';
+  return status === 'waitlisted' ? `${prefix}#${rank ?? id}#${id}` : `${prefix}#${id}`;
 }
 
 /** Strips the key attributes off an item before it leaves the store. */

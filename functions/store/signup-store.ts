@@ -1,6 +1,6 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { DomainError } from '../domain/errors';
-import type { InsertOutcome, SignupRecord, SignupStore } from '../domain/ports';
+import type { InsertOutcome, Promotion, SignupRecord, SignupStore } from '../domain/ports';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';
 import { decodeCursor, encodeCursor, keys, signupStatusKey, withoutKeys } from './keys';
@@ -16,6 +16,8 @@ const MINE_CURSOR = {
   GSI1SK: /^[0-9T:+-]{25}#[a-z0-9-]{1,64}$/,
 };
 
+type TransactItem = NonNullable<Parameters<typeof transact>[0]['TransactItems']>[number];
+
 function toRecord(item: Record<string, unknown>): SignupRecord {
   const { attendeeKey: _k, ...rest } = withoutKeys(item) as Record<string, unknown>;
   return rest as unknown as SignupRecord;
@@ -23,6 +25,78 @@ function toRecord(item: Record<string, unknown>): SignupRecord {
 
 function signupItem(record: SignupRecord, attendeeKey: string) {
   return { ...keys.signup(record.id), ...keys.signupIndexes(record), type: 'signup', ...record, attendeeKey };
+}
+
+const activityUpdate = (
+  activityId: string,
+  update: string,
+  condition: string,
+  values: Record<string, unknown>,
+  names?: Record<string, string>,
+): TransactItem => ({
+  Update: {
+    TableName: tableName(),
+    Key: keys.activity(activityId),
+    UpdateExpression: update,
+    ConditionExpression: condition,
+    ExpressionAttributeValues: values,
+    ...(names ? { ExpressionAttributeNames: names } : {}),
+  },
+});
+
+/** Moves a sign-up from one status to another, if it is still in the one we read. */
+function statusChange(
+  signup: SignupRecord,
+  to: SignupRecord['status'],
+  now: string,
+  extra: Record<string, unknown> = {},
+): TransactItem {
+  const sets = [
+    '#status = :to',
+    'GSI2SK = :gsi2',
+    'updatedAt = :now',
+    ...Object.keys(extra).map((k) => `${k} = :${k}`),
+  ];
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.signup(signup.id),
+      UpdateExpression: `SET ${sets.join(', ')}${to === 'offered' ? '' : ' REMOVE offerExpiresAt'}`,
+      ConditionExpression: '#status = :from',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: {
+        ':to': to,
+        ':from': signup.status,
+        ':gsi2': signupStatusKey(to, signup.id, signup.waitlistRank),
+        ':now': now,
+        ...Object.fromEntries(Object.entries(extra).map(([k, val]) => [`:${k}`, val])),
+      },
+    },
+  };
+}
+
+function termRelease(attendeeKey: string, termKey: string): TransactItem {
+  return {
+    Update: {
+      TableName: tableName(),
+      Key: keys.termCount(attendeeKey, termKey),
+      UpdateExpression: 'ADD #count :minus',
+      ConditionExpression: '#count > :zero',
+      ExpressionAttributeNames: { '#count': 'count' },
+      ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+    },
+  };
+}
+
+function promotionItem(promotion: Promotion, now: string): TransactItem {
+  return statusChange(
+    promotion.record,
+    promotion.as,
+    now,
+    promotion.as === 'offered'
+      ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
+      : { promotedAt: now },
+  );
 }
 
 export function createSignupStore(): SignupStore {
@@ -48,39 +122,68 @@ export function createSignupStore(): SignupStore {
     get,
     findReplay,
 
-    async insert({ record, attendeeKey, idempotency }, mode, now): Promise<InsertOutcome> {
-      const seat =
-        mode === 'confirm'
-          ? { update: 'SET confirmedCount = confirmedCount + :one', room: 'confirmedCount < #capacity' }
-          : { update: 'SET waitlistCount = waitlistCount + :one', room: 'confirmedCount >= #capacity' };
-      const items: NonNullable<Parameters<typeof transact>[0]['TransactItems']> = [
-        {
+    async insert({ record, attendeeKey, idempotency, termLimit }, mode, now): Promise<InsertOutcome> {
+      const window =
+        'attribute_exists(PK) AND cancelled = :false AND signupOpensAt <= :now AND signupClosesAt > :now AND endsAt > :now';
+      const items: TransactItem[] = [];
+      if (mode === 'apply') {
+        // A lottery application touches no shared item: the opening-minute rush writes only its own items.
+      } else {
+        const seat =
+          mode === 'confirm'
+            ? { update: 'SET confirmedCount = confirmedCount + :one', room: 'confirmedCount < #capacity' }
+            : { update: 'SET waitlistCount = waitlistCount + :one', room: 'confirmedCount >= #capacity' };
+        items.push({
           Update: {
             TableName: table(),
             Key: keys.activity(record.activityId),
             UpdateExpression: seat.update,
-            ConditionExpression: `attribute_exists(PK) AND cancelled = :false AND signupOpensAt <= :now AND signupClosesAt > :now AND endsAt > :now AND ${seat.room}`,
+            ConditionExpression: `${window} AND ${seat.room}`,
             ExpressionAttributeNames: { '#capacity': 'capacity' },
             ExpressionAttributeValues: { ':one': 1, ':false': false, ':now': now },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           },
+        });
+      }
+      const signupIndex = items.length;
+      items.push({
+        Put: {
+          TableName: table(),
+          Item: signupItem(record, attendeeKey),
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-        {
-          Put: {
-            TableName: table(),
-            Item: signupItem(record, attendeeKey),
-            ConditionExpression: 'attribute_not_exists(PK)',
+      });
+      const attendeeIndex = items.length;
+      items.push({
+        Put: {
+          TableName: table(),
+          Item: {
+            ...keys.attendee(record.activityId, attendeeKey),
+            ...keys.attendeeIndex(attendeeKey, record.activityId),
+            type: 'attendee',
+            activityId: record.activityId,
+            signupId: record.id,
           },
+          ConditionExpression: 'attribute_not_exists(PK)',
         },
-        {
-          Put: {
+      });
+      let termIndex = -1;
+      if (termLimit) {
+        termIndex = items.length;
+        items.push({
+          Update: {
             TableName: table(),
-            Item: { ...keys.attendee(record.activityId, attendeeKey), type: 'attendee', signupId: record.id },
-            ConditionExpression: 'attribute_not_exists(PK)',
+            Key: keys.termCount(attendeeKey, termLimit.key),
+            UpdateExpression: 'ADD #count :one',
+            ConditionExpression: 'attribute_not_exists(#count) OR #count < :limit',
+            ExpressionAttributeNames: { '#count': 'count' },
+            ExpressionAttributeValues: { ':one': 1, ':limit': termLimit.limit },
           },
-        },
-      ];
+        });
+      }
+      let idempotencyIndex = -1;
       if (idempotency) {
+        idempotencyIndex = items.length;
         items.push({
           Put: {
             TableName: table(),
@@ -98,12 +201,13 @@ export function createSignupStore(): SignupStore {
       const result = await transact({ TransactItems: items });
       if (result.ok) return { kind: 'inserted' };
       const { reasons } = result;
-      if (idempotency && failed(reasons, 3)) {
+      if (idempotency && failed(reasons, idempotencyIndex)) {
         const previous = await findReplay(record.userId, idempotency.key);
         if (previous) return { kind: 'replay', ...previous };
       }
-      if (failed(reasons, 2)) return { kind: 'duplicate' };
-      if (failed(reasons, 0)) {
+      if (failed(reasons, attendeeIndex)) return { kind: 'duplicate' };
+      if (termIndex >= 0 && failed(reasons, termIndex)) return { kind: 'term-limit' };
+      if (mode !== 'apply' && failed(reasons, 0)) {
         const activity = reasons[0]?.Item;
         if (!activity) return { kind: 'closed' };
         const confirmed = numberOf(activity, 'confirmedCount') ?? 0;
@@ -117,28 +221,14 @@ export function createSignupStore(): SignupStore {
         if (mode === 'confirm' && confirmed >= capacity) return { kind: 'full' };
         if (mode === 'waitlist' && confirmed < capacity) return { kind: 'seat-available' };
       }
-      // The sign-up id itself collided, or a condition changed under us: let the domain try again.
-      return mode === 'confirm' ? { kind: 'full' } : { kind: 'seat-available' };
+      if (failed(reasons, signupIndex) && mode === 'apply') return { kind: 'duplicate' };
+      // A condition changed under us: let the domain look again.
+      return mode === 'waitlist' ? { kind: 'seat-available' } : { kind: 'full' };
     },
 
-    async cancel(signup, attendeeKey, promote, now) {
-      const items: NonNullable<Parameters<typeof transact>[0]['TransactItems']> = [
-        {
-          Update: {
-            TableName: table(),
-            Key: keys.signup(signup.id),
-            UpdateExpression:
-              'SET #status = :cancelled, GSI2SK = :gsi2, cancelledAt = :now, updatedAt = :now',
-            ConditionExpression: '#status = :expected',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':cancelled': 'cancelled',
-              ':expected': signup.status,
-              ':gsi2': signupStatusKey('cancelled', signup.id),
-              ':now': now,
-            },
-          },
-        },
+    async cancel(signup, attendeeKey, promote, now, termKey) {
+      const items: TransactItem[] = [
+        statusChange(signup, 'cancelled', now, { cancelledAt: now }),
         {
           Delete: {
             TableName: table(),
@@ -148,65 +238,160 @@ export function createSignupStore(): SignupStore {
           },
         },
       ];
-      const activityKey = keys.activity(signup.activityId);
+      const one = { ':one': 1, ':zero': 0 };
       if (signup.status === 'waitlisted') {
-        items.push({
-          Update: {
-            TableName: table(),
-            Key: activityKey,
-            UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-            ConditionExpression: 'waitlistCount > :zero',
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-          },
-        });
-      } else if (promote) {
-        // The seat changes hands: the confirmed count stays, the waitlist shortens by one.
         items.push(
-          {
-            Update: {
-              TableName: table(),
-              Key: activityKey,
-              UpdateExpression: 'SET waitlistCount = waitlistCount - :one',
-              ConditionExpression: 'waitlistCount > :zero',
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-          promoteItem(table(), promote, now),
+          activityUpdate(
+            signup.activityId,
+            'SET waitlistCount = waitlistCount - :one',
+            'waitlistCount > :zero',
+            one,
+          ),
         );
-      } else {
-        items.push({
-          Update: {
-            TableName: table(),
-            Key: activityKey,
-            UpdateExpression: 'SET confirmedCount = confirmedCount - :one',
-            // Nobody may be waiting while a seat is free: if someone joined meanwhile, try again and promote them.
-            ConditionExpression: 'waitlistCount = :zero AND confirmedCount > :zero',
-            ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-          },
-        });
+      } else if (signup.status === 'confirmed' || signup.status === 'offered') {
+        if (promote) {
+          // The seat changes hands: the seat count stays, the waitlist shortens by one.
+          items.push(
+            activityUpdate(
+              signup.activityId,
+              'SET waitlistCount = waitlistCount - :one',
+              'waitlistCount > :zero',
+              one,
+            ),
+            promotionItem(promote, now),
+          );
+        } else {
+          // Nobody may be waiting while a seat is free: if someone joined meanwhile, try again and promote them.
+          items.push(
+            activityUpdate(
+              signup.activityId,
+              'SET confirmedCount = confirmedCount - :one',
+              'waitlistCount = :zero AND confirmedCount > :zero',
+              one,
+            ),
+          );
+        }
       }
+      if (termKey) items.push(termRelease(attendeeKey, termKey));
       const result = await transact({ TransactItems: items });
-      return result.ok ? { kind: 'cancelled', promotedSignupId: promote?.id ?? null } : { kind: 'conflict' };
+      return result.ok
+        ? { kind: 'cancelled', promotedSignupId: promote?.record.id ?? null }
+        : { kind: 'conflict' };
     },
 
-    async promote(activityId, waitlisted, now) {
+    async promote(activityId, promotion, now) {
       const result = await transact({
         TransactItems: [
-          {
-            Update: {
-              TableName: table(),
-              Key: keys.activity(activityId),
-              UpdateExpression:
-                'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
-              ConditionExpression: 'confirmedCount < #capacity AND waitlistCount > :zero',
-              ExpressionAttributeNames: { '#capacity': 'capacity' },
-              ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
-            },
-          },
-          promoteItem(table(), waitlisted, now),
+          activityUpdate(
+            activityId,
+            'SET confirmedCount = confirmedCount + :one, waitlistCount = waitlistCount - :one',
+            'confirmedCount < #capacity AND waitlistCount > :zero',
+            { ':one': 1, ':zero': 0 },
+            { '#capacity': 'capacity' },
+          ),
+          promotionItem(promotion, now),
         ],
       });
       return result.ok ? 'promoted' : 'conflict';
+    },
+
+    async acceptOffer(signup, now) {
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: table(),
+            Key: keys.signup(signup.id),
+            UpdateExpression:
+              'SET #status = :confirmed, GSI2SK = :gsi2, updatedAt = :now, acceptedAt = :now REMOVE offerExpiresAt',
+            ConditionExpression: '#status = :offered AND offerExpiresAt > :now',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':confirmed': 'confirmed',
+              ':offered': 'offered',
+              ':gsi2': signupStatusKey('confirmed', signup.id),
+              ':now': now,
+            },
+          }),
+        );
+        return 'confirmed';
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return 'conflict';
+        throw err;
+      }
+    },
+
+    async expireOffer(signup, attendeeKey, next, now, termKey) {
+      const one = { ':one': 1, ':zero': 0 };
+      const items: TransactItem[] = [
+        statusChange(signup, 'expired', now, { expiredAt: now }),
+        // The person may sign up again (and join the end of the waitlist).
+        {
+          Delete: {
+            TableName: table(),
+            Key: keys.attendee(signup.activityId, attendeeKey),
+            ConditionExpression: 'signupId = :id',
+            ExpressionAttributeValues: { ':id': signup.id },
+          },
+        },
+      ];
+      if (termKey) items.push(termRelease(attendeeKey, termKey));
+      if (next) {
+        items.push(
+          activityUpdate(
+            signup.activityId,
+            'SET waitlistCount = waitlistCount - :one',
+            'waitlistCount > :zero',
+            one,
+          ),
+          promotionItem(next, now),
+        );
+      } else {
+        items.push(
+          activityUpdate(
+            signup.activityId,
+            'SET confirmedCount = confirmedCount - :one',
+            'waitlistCount = :zero AND confirmedCount > :zero',
+            one,
+          ),
+        );
+      }
+      const result = await transact({ TransactItems: items });
+      return result.ok ? 'expired' : 'conflict';
+    },
+
+    async applyDraw(assignments, now) {
+      // Each write is idempotent (same status, same rank), so a draw interrupted half-way can be run again.
+      for (let i = 0; i < assignments.length; i += 25) {
+        const chunk = assignments.slice(i, i + 25);
+        await Promise.all(
+          chunk.map((a) =>
+            db()
+              .send(
+                new UpdateCommand({
+                  TableName: table(),
+                  Key: keys.signup(a.id),
+                  UpdateExpression:
+                    'SET #status = :status, waitlistRank = :rank, GSI2SK = :gsi2, updatedAt = :now, drawnAt = :now',
+                  ConditionExpression: '#status IN (:applied, :confirmed, :waitlisted)',
+                  ExpressionAttributeNames: { '#status': 'status' },
+                  ExpressionAttributeValues: {
+                    ':status': a.status,
+                    ':rank': a.rank,
+                    ':gsi2': signupStatusKey(a.status, a.id, a.rank),
+                    ':now': now,
+                    ':applied': 'applied',
+                    ':confirmed': 'confirmed',
+                    ':waitlisted': 'waitlisted',
+                  },
+                }),
+              )
+              .catch((err: Error) => {
+                // Cancelled since the order was computed: it keeps its cancellation.
+                if (err.name !== 'ConditionalCheckFailedException') throw err;
+              }),
+          ),
+        );
+      }
     },
 
     async firstWaitlisted(activityId) {
@@ -232,7 +417,7 @@ export function createSignupStore(): SignupStore {
           ExpressionAttributeValues: {
             ':pk': `ACTIVITY#${signup.activityId}#SIGNUPS`,
             ':first': 'W#',
-            ':mine': signupStatusKey('waitlisted', signup.id),
+            ':mine': signupStatusKey('waitlisted', signup.id, signup.waitlistRank),
           },
           Select: 'COUNT',
         }),
@@ -281,23 +466,14 @@ export function createSignupStore(): SignupStore {
       });
       return items.map(toRecord);
     },
-  };
-}
 
-function promoteItem(table: string, signup: SignupRecord, now: string) {
-  return {
-    Update: {
-      TableName: table,
-      Key: keys.signup(signup.id),
-      UpdateExpression: 'SET #status = :confirmed, GSI2SK = :gsi2, updatedAt = :now, promotedAt = :now',
-      ConditionExpression: '#status = :waitlisted',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: {
-        ':confirmed': 'confirmed',
-        ':waitlisted': 'waitlisted',
-        ':gsi2': signupStatusKey('confirmed', signup.id),
-        ':now': now,
-      },
+    async attendeeSignups(attendeeKey) {
+      const items = await queryAll({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        ExpressionAttributeValues: { ':pk': `ATTENDEE#${attendeeKey}` },
+      });
+      return items.map((i) => ({ activityId: String(i.activityId), signupId: String(i.signupId) }));
     },
   };
 }

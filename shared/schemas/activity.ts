@@ -21,6 +21,11 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   community: '社区教育',
 };
 
+export const ENROLMENT_MODES = ['first-come', 'lottery'] as const;
+export type EnrolmentMode = (typeof ENROLMENT_MODES)[number];
+export const WAITLIST_MODES = ['auto', 'offer'] as const;
+export type WaitlistMode = (typeof WAITLIST_MODES)[number];
+
 export const ACTIVITY_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
@@ -59,6 +64,29 @@ export interface Activity {
   checkInCount: number;
   /** Share of sessions an attendee must attend for a completion record (0–1). */
   completionThreshold: number;
+  /** `first-come` confirms in order; `lottery` takes applications and draws at `drawAt`. */
+  enrolment: EnrolmentMode;
+  drawAt: string | null;
+  /** SHA-256 of the lottery's secret seed, published when the window opens. */
+  drawCommitment: string | null;
+  drawnAt: string | null;
+  minAge: number | null;
+  maxAge: number | null;
+  /** Attendees older than this need a family member's consent (需家属同意). */
+  consentAboveAge: number | null;
+  /** 限本县居民: only residents of the activity's county. */
+  residentsOnly: boolean;
+  /** A term (e.g. `2026秋`) and how many activities of this kind one person may hold in it. */
+  term: string | null;
+  termLimit: number | null;
+  /** Hours before the start after which a user can no longer cancel in the app. */
+  cancelDeadlineHours: number | null;
+  /** `auto` confirms the next waitlisted at once; `offer` gives them `offerHours` to accept. */
+  waitlist: WaitlistMode;
+  offerHours: number | null;
+  /** A 1+X training or exam session: the certificate and level it prepares for. */
+  certificateId: string | null;
+  certificateLevel: string | null;
   /** Invented example data, not a real announcement. */
   sample: boolean;
   createdAt: string;
@@ -118,6 +146,37 @@ const CompletionThresholdSchema = v.pipe(
   v.maxValue(1, '结业出勤比例应为 0.1–1 之间的数字'),
 );
 
+const AgeSchema = v.pipe(
+  v.number('年龄应为数字'),
+  v.integer('年龄应为整数'),
+  v.minValue(0, '年龄不正确'),
+  v.maxValue(120, '年龄不正确'),
+);
+const HoursSchema = (label: string, max: number) =>
+  v.pipe(
+    v.number(`${label}应为数字`),
+    v.integer(`${label}应为整数`),
+    v.minValue(1, `${label}至少为 1`),
+    v.maxValue(max, `${label}不能超过 ${max}`),
+  );
+
+/** The programme rules an activity may set (docs/rules.md explains each to staff). */
+const RULE_FIELDS = {
+  enrolment: v.optional(v.picklist(ENROLMENT_MODES, '报名方式应为 first-come 或 lottery')),
+  drawAt: v.optional(IsoInstantSchema),
+  minAge: v.optional(AgeSchema),
+  maxAge: v.optional(AgeSchema),
+  consentAboveAge: v.optional(AgeSchema),
+  residentsOnly: v.optional(v.boolean('“限本县居民”应为是或否')),
+  term: v.optional(v.pipe(plainText('学期', 2, 20))),
+  termLimit: v.optional(HoursSchema('每学期限报门数', 20)),
+  cancelDeadlineHours: v.optional(HoursSchema('取消截止小时数', 24 * 30)),
+  waitlist: v.optional(v.picklist(WAITLIST_MODES, '候补方式应为 auto 或 offer')),
+  offerHours: v.optional(HoursSchema('候补确认时限', 24 * 7)),
+  certificateId: v.optional(IdSchema),
+  certificateLevel: v.optional(v.picklist(['初级', '中级', '高级'], '证书等级应为 初级、中级 或 高级')),
+};
+
 const ActivityFieldsSchema = v.strictObject(
   {
     kind: v.picklist(ACTIVITY_KINDS, '请选择活动类型'),
@@ -133,6 +192,7 @@ const ActivityFieldsSchema = v.strictObject(
     signupOpensAt: IsoInstantSchema,
     signupClosesAt: IsoInstantSchema,
     completionThreshold: v.optional(CompletionThresholdSchema),
+    ...RULE_FIELDS,
   },
   '包含不支持的字段',
 );
@@ -152,6 +212,32 @@ export const ActivityCreateInputSchema = v.pipe(
   v.forward(
     v.check((a) => !isAfter(a.signupClosesAt, a.endsAt), '报名截止时间不能晚于活动结束时间'),
     ['signupClosesAt'],
+  ),
+  v.forward(
+    v.check(
+      (a) => a.minAge === undefined || a.maxAge === undefined || a.minAge <= a.maxAge,
+      '最小年龄不能大于最大年龄',
+    ),
+    ['maxAge'],
+  ),
+  v.forward(
+    v.check(
+      (a) => !a.drawAt || (!isAfter(a.signupClosesAt, a.drawAt) && !isAfter(a.drawAt, a.startsAt)),
+      '摇号时间应在报名截止之后、活动开始之前',
+    ),
+    ['drawAt'],
+  ),
+  v.forward(
+    v.check((a) => a.enrolment === 'lottery' || a.drawAt === undefined, '只有摇号报名的活动才能设置摇号时间'),
+    ['drawAt'],
+  ),
+  v.forward(
+    v.check((a) => (a.termLimit === undefined) === (a.term === undefined), '每学期限报门数和学期要一起填写'),
+    ['termLimit'],
+  ),
+  v.forward(
+    v.check((a) => !a.certificateLevel || !!a.certificateId, '填写证书等级时要选择证书'),
+    ['certificateLevel'],
   ),
 );
 export type ActivityCreateInput = v.InferOutput<typeof ActivityCreateInputSchema>;
@@ -185,6 +271,7 @@ export const ActivityListQuerySchema = v.pipe(
       from: v.optional(IsoInstantSchema),
       to: v.optional(IsoInstantSchema),
       q: v.optional(SearchTextSchema),
+      certificateId: v.optional(IdSchema),
       cursor: v.optional(CursorSchema),
       limit: v.optional(LimitSchema),
     },

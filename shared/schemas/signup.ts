@@ -1,15 +1,29 @@
 import * as v from 'valibot';
-import { IdSchema, plainText } from './common';
+import { CountySchema, IdSchema, plainText } from './common';
 import type { ActivityKind } from './activity';
 import { currentYearInZone } from '../time';
 
-export const SIGNUP_STATUSES = ['confirmed', 'waitlisted', 'cancelled'] as const;
+/**
+ * `applied`: a lottery application before the draw; `offered`: a freed seat held for a waitlisted person
+ * until they accept or the offer expires (`expired`).
+ */
+export const SIGNUP_STATUSES = [
+  'confirmed',
+  'waitlisted',
+  'applied',
+  'offered',
+  'cancelled',
+  'expired',
+] as const;
 export type SignupStatus = (typeof SIGNUP_STATUSES)[number];
 
 export const SIGNUP_STATUS_LABELS: Record<SignupStatus, string> = {
   confirmed: '报名成功',
   waitlisted: '候补中',
+  applied: '已申请，等待摇号',
+  offered: '候补到位，请确认参加',
   cancelled: '已取消',
+  expired: '未在时限内确认',
 };
 
 /** Mainland China mobile numbers: 11 digits starting 13–19. */
@@ -36,12 +50,33 @@ export const BirthYearSchema = v.pipe(
 
 export const VillageSchema = plainText('所在村屯', 1, 30);
 
+export const RELATIONS = [
+  '本人',
+  '父亲',
+  '母亲',
+  '配偶',
+  '祖父',
+  '祖母',
+  '外祖父',
+  '外祖母',
+  '子女',
+  '其他亲属',
+  '村民',
+] as const;
+export const RelationSchema = v.picklist(RELATIONS, '请选择与您的关系');
+
 export const AttendeeSchema = v.strictObject(
   {
     name: NameSchema,
     phone: PhoneSchema,
     birthYear: v.optional(BirthYearSchema),
     village: v.optional(VillageSchema),
+    /** Whose sign-up this is, from the account holder's side (本人, 母亲 …). */
+    relation: v.optional(RelationSchema),
+    /** Where the attendee lives, for 限本县居民 activities. */
+    residence: v.optional(CountySchema),
+    /** 需家属同意: a family member agrees, for attendees past the activity's consent age. */
+    familyConsent: v.optional(v.boolean('请确认家属是否同意')),
   },
   '参加人信息包含不支持的字段',
 );
@@ -75,6 +110,8 @@ export interface Signup {
   status: SignupStatus;
   /** 1 for the next person to get a seat; only while waitlisted. */
   waitlistPosition?: number;
+  /** Until when an offered seat is held. */
+  offerExpiresAt?: string;
   attendee: Attendee;
   createdAt: string;
   updatedAt: string;
@@ -99,3 +136,37 @@ export const IdempotencyKeySchema = v.pipe(
   v.string(),
   v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Idempotency-Key 应为 8–64 位字母、数字、- 或 _'),
 );
+
+export const SignupBatchInputSchema = v.strictObject(
+  {
+    activityId: IdSchema,
+    attendees: v.pipe(
+      v.array(v.unknown(), '请提供参加人名单'),
+      v.minLength(1, '名单里至少要有 1 人'),
+      v.maxLength(50, '一次最多报名 50 人，请分批提交'),
+    ),
+  },
+  '报名信息包含不支持的字段',
+);
+
+export const FamilyMemberInputSchema = v.strictObject(
+  {
+    name: NameSchema,
+    phone: PhoneSchema,
+    birthYear: v.optional(BirthYearSchema),
+    relation: RelationSchema,
+    residence: v.optional(CountySchema),
+    village: v.optional(VillageSchema),
+  },
+  '家庭成员信息包含不支持的字段',
+);
+export type FamilyMemberInput = v.InferOutput<typeof FamilyMemberInputSchema>;
+
+export interface FamilyMember extends FamilyMemberInput {
+  id: string;
+  createdAt: string;
+}
+
+/** Eligibility rules an attendee can fail, named in NOT_ELIGIBLE's `rule`. */
+export const ELIGIBILITY_RULES = ['minAge', 'maxAge', 'familyConsent', 'residentsOnly', 'birthYear'] as const;
+export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];

@@ -69,3 +69,13 @@ export const COMPLETION_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{10}$/;
 
 /** Share of sessions an attendee must attend for a completion record, unless the activity sets its own. */
 export const DEFAULT_COMPLETION_THRESHOLD = 0.8;
+
+export const SubscriptionsInputSchema = v.strictObject(
+  {
+    accepted: v.pipe(
+      v.array(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/, '模板编号不正确')), '请提供已同意的模板'),
+      v.maxLength(5, '一次最多 5 个模板'),
+    ),
+  },
+  '包含不支持的字段',
+);

@@ -1,0 +1,130 @@
+import { maskName } from '../../shared/privacy';
+import { dayjs, toIso } from '../../shared/time';
+import { canManageSchool, type Caller } from './access';
+import { auditEntry } from './audit';
+import { DomainError } from './errors';
+import type { ActivityRecord, ActivityStore, Clock, SignupStore } from './ports';
+import { allocate, drawnRank, drawOrder } from './rules';
+
+export interface LotteryDeps {
+  activities: ActivityStore;
+  signups: SignupStore;
+  clock: Clock;
+}
+
+export interface DrawView {
+  commitment: string | null;
+  /** Revealed after the draw; null before it. */
+  seed: string | null;
+  drawAt: string | null;
+  drawnAt: string | null;
+  /** After the draw: every applicant in drawn order, names masked. */
+  order: Array<{
+    position: number;
+    signupId: string;
+    name: string;
+    result: 'confirmed' | 'waitlisted' | 'cancelled';
+  }>;
+}
+
+/**
+ * Runs the draw: exactly `capacity` applicants are confirmed and the rest waitlisted in drawn order. The
+ * order is a pure function of the seed and the sign-up ids, so a draw interrupted half-way is simply run again.
+ */
+export async function runDraw(
+  deps: LotteryDeps,
+  activity: ActivityRecord,
+  actor: Caller | null,
+): Promise<DrawView> {
+  if (activity.enrolment !== 'lottery' || !activity.lotterySeed) throw new DomainError('NOT_A_LOTTERY');
+  if (activity.drawnAt) throw new DomainError('ALREADY_DRAWN');
+  const applicants = (await deps.signups.listForActivity(activity.id)).filter((s) =>
+    ['applied', 'confirmed', 'waitlisted'].includes(s.status),
+  );
+  const order = drawOrder(
+    activity.lotterySeed,
+    applicants.map((a) => a.id),
+  );
+  const now = toIso(deps.clock.now());
+  if ((await deps.activities.beginDraw(activity.id, now, order)) === 'already-drawn')
+    throw new DomainError('ALREADY_DRAWN');
+  const { confirmed, waitlisted } = allocate(order, activity.capacity);
+  await deps.signups.applyDraw(
+    [
+      ...confirmed.map((id, i) => ({ id, status: 'confirmed' as const, rank: drawnRank(i + 1) })),
+      ...waitlisted.map((id, i) => ({
+        id,
+        status: 'waitlisted' as const,
+        rank: drawnRank(confirmed.length + i + 1),
+      })),
+    ],
+    now,
+  );
+  // Count what was written: someone who cancelled during the draw keeps the cancellation, not a seat.
+  const after = await deps.signups.listForActivity(activity.id);
+  await deps.activities.finishDraw(
+    activity.id,
+    {
+      confirmed: after.filter((s) => s.status === 'confirmed').length,
+      waitlisted: after.filter((s) => s.status === 'waitlisted').length,
+    },
+    now,
+  );
+  if (actor) {
+    await deps.activities.update(
+      activity.id,
+      { updatedAt: now },
+      0,
+      auditEntry(
+        actor,
+        'run-draw',
+        `activity:${activity.id}`,
+        { drawnAt: null },
+        { drawnAt: now, applicants: order.length },
+        deps.clock.now(),
+      ),
+    );
+  }
+  const fresh = await deps.activities.get(activity.id);
+  return drawView(deps, fresh ?? activity);
+}
+
+/** 开始摇号 pressed by the organising school's staff. */
+export async function drawNow(deps: LotteryDeps, caller: Caller, activityId: string): Promise<DrawView> {
+  const activity = await deps.activities.get(activityId);
+  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
+  if (!canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
+  return runDraw(deps, activity, caller);
+}
+
+/** Lotteries whose draw time has come; the scheduled worker draws them. */
+export function isDue(activity: ActivityRecord, now: number): boolean {
+  return (
+    activity.enrolment === 'lottery' &&
+    !activity.drawnAt &&
+    !activity.cancelled &&
+    activity.drawAt != null &&
+    dayjs(activity.drawAt).valueOf() <= now
+  );
+}
+
+export async function drawView(
+  deps: Pick<LotteryDeps, 'signups'>,
+  activity: ActivityRecord,
+): Promise<DrawView> {
+  if (activity.enrolment !== 'lottery') throw new DomainError('NOT_A_LOTTERY');
+  const base = {
+    commitment: activity.drawCommitment ?? null,
+    drawAt: activity.drawAt ?? null,
+    drawnAt: activity.drawnAt ?? null,
+  };
+  if (!activity.drawnAt) return { ...base, seed: null, order: [] };
+  const byId = new Map((await deps.signups.listForActivity(activity.id)).map((s) => [s.id, s]));
+  const order = (activity.drawOrder ?? []).map((id, i) => {
+    const s = byId.get(id);
+    const result: 'confirmed' | 'waitlisted' | 'cancelled' =
+      i < activity.capacity ? 'confirmed' : s?.status === 'cancelled' ? 'cancelled' : 'waitlisted';
+    return { position: i + 1, signupId: id, name: s ? maskName(s.attendee.name) : '*', result };
+  });
+  return { ...base, seed: activity.lotterySeed ?? null, order };
+}

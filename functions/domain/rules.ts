@@ -1,0 +1,119 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type { Session } from '../../shared/schemas/activity';
+import type { Attendee, EligibilityRule } from '../../shared/schemas/signup';
+import { dayjs, ZONE } from '../../shared/time';
+import type { ActivityRecord } from './ports';
+
+export interface Ineligibility {
+  rule: EligibilityRule | 'residence';
+  field: string;
+  message: string;
+}
+
+/** Age in the year the activity starts: what a senior university's 50+ rule means in practice. */
+export function ageAt(birthYear: number, startsAt: string): number {
+  return dayjs(startsAt).tz(ZONE).year() - birthYear;
+}
+
+/** The first rule an attendee fails, with a message that says what would make them eligible. */
+export function checkEligibility(activity: ActivityRecord, attendee: Attendee): Ineligibility | null {
+  const needsAge = activity.minAge != null || activity.maxAge != null || activity.consentAboveAge != null;
+  if (needsAge && attendee.birthYear === undefined) {
+    return { rule: 'birthYear', field: 'attendee.birthYear', message: '这个活动有年龄要求，请填写出生年份' };
+  }
+  if (attendee.birthYear !== undefined) {
+    const age = ageAt(attendee.birthYear, activity.startsAt);
+    if (activity.minAge != null && age < activity.minAge) {
+      return {
+        rule: 'minAge',
+        field: 'attendee.birthYear',
+        message: `这个活动要求年满 ${activity.minAge} 周岁（参加人 ${age} 岁）`,
+      };
+    }
+    if (activity.maxAge != null && age > activity.maxAge) {
+      return {
+        rule: 'maxAge',
+        field: 'attendee.birthYear',
+        message: `这个活动要求不超过 ${activity.maxAge} 周岁（参加人 ${age} 岁）`,
+      };
+    }
+    if (
+      activity.consentAboveAge != null &&
+      age > activity.consentAboveAge &&
+      attendee.familyConsent !== true
+    ) {
+      return {
+        rule: 'familyConsent',
+        field: 'attendee.familyConsent',
+        message: `${activity.consentAboveAge} 岁以上的参加人需家属同意，请勾选“需家属同意”`,
+      };
+    }
+  }
+  if (activity.residentsOnly) {
+    if (attendee.residence === undefined) {
+      return {
+        rule: 'residence',
+        field: 'attendee.residence',
+        message: `这个活动限${activity.county}居民，请选择参加人的居住区县`,
+      };
+    }
+    if (attendee.residence !== activity.county) {
+      return {
+        rule: 'residentsOnly',
+        field: 'attendee.residence',
+        message: `这个活动限${activity.county}居民报名`,
+      };
+    }
+  }
+  return null;
+}
+
+export function sessionsOverlap(a: Session[], b: Session[]): boolean {
+  return a.some((x) =>
+    b.some(
+      (y) =>
+        dayjs(x.startsAt).valueOf() < dayjs(y.endsAt).valueOf() &&
+        dayjs(y.startsAt).valueOf() < dayjs(x.endsAt).valueOf(),
+    ),
+  );
+}
+
+/** After this instant a user cannot cancel in the app (staff still can); null when there is no deadline. */
+export function cancelDeadline(activity: ActivityRecord): number | null {
+  if (!activity.cancelDeadlineHours) return null;
+  return dayjs(activity.startsAt).valueOf() - activity.cancelDeadlineHours * 3600_000;
+}
+
+export function newLotterySeed(): string {
+  return randomBytes(32).toString('hex');
+}
+
+/** Published when the window opens; the seed it commits to is revealed only at the draw. */
+export function commitmentOf(seed: string): string {
+  return createHash('sha256').update(seed, 'utf8').digest('hex');
+}
+
+/**
+ * The draw: applicants sorted by HMAC-SHA256(key = seed, message = sign-up id), lowest first, ties by id.
+ * Anyone with the revealed seed and the applicants' ids can recompute it (docs/rules.md).
+ */
+export function drawOrder(seed: string, applicantIds: string[]): string[] {
+  return applicantIds
+    .map((id) => ({ id, ticket: createHmac('sha256', seed).update(id, 'utf8').digest('hex') }))
+    .sort((a, b) => (a.ticket < b.ticket ? -1 : a.ticket > b.ticket ? 1 : a.id < b.id ? -1 : 1))
+    .map((t) => t.id);
+}
+
+/** Splits a drawn order into the seats and the waitlist, in order. */
+export function allocate(order: string[], capacity: number): { confirmed: string[]; waitlisted: string[] } {
+  return { confirmed: order.slice(0, capacity), waitlisted: order.slice(capacity) };
+}
+
+/** A waitlist rank that sorts drawn positions before anyone who joins later, in drawn order. */
+export function drawnRank(position: number): string {
+  return `!${String(position).padStart(6, '0')}`;
+}
+
+export function offerExpiry(activity: ActivityRecord, now: number): number {
+  return now + (activity.offerHours ?? 24) * 3600_000;
+}

@@ -1,0 +1,45 @@
+import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { FamilyMember } from '../../shared/schemas/signup';
+import type { FamilyStore } from '../domain/ports';
+import { db, tableName } from './client';
+import { keys, withoutKeys } from './keys';
+
+export function createFamilyStore(): FamilyStore {
+  async function list(userId: string): Promise<FamilyMember[]> {
+    const res = await db().send(
+      new QueryCommand({
+        TableName: tableName(),
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
+        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':m': 'MEMBER#' },
+        ConsistentRead: true,
+      }),
+    );
+    return (res.Items ?? [])
+      .map((i) => withoutKeys(i) as unknown as FamilyMember)
+      .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
+  }
+  return {
+    list,
+    async put(userId, member, limit) {
+      const existing = await list(userId);
+      if (!existing.some((m) => m.id === member.id) && existing.length >= limit) return 'limit';
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.familyMember(userId, member.id), type: 'family-member', ...member },
+        }),
+      );
+      return 'saved';
+    },
+    async remove(userId, id) {
+      const res = await db().send(
+        new DeleteCommand({
+          TableName: tableName(),
+          Key: keys.familyMember(userId, id),
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      return res.Attributes !== undefined;
+    },
+  };
+}

@@ -1,0 +1,179 @@
+import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { OutboxMessage, OutboxStore, SubscriptionStore } from '../domain/ports';
+import { db, tableName } from './client';
+import { keys, withoutKeys } from './keys';
+
+const pendingIndex = (m: Pick<OutboxMessage, 'nextAttemptAt' | 'signupId' | 'kind'>) => ({
+  GSI1PK: 'OUTBOX#pending',
+  GSI1SK: `${m.nextAttemptAt}#${m.signupId}#${m.kind}`,
+});
+
+export function createOutboxStore(): OutboxStore {
+  return {
+    async enqueue(message) {
+      try {
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: {
+              ...keys.outbox(message.signupId, message.kind),
+              ...pendingIndex(message),
+              type: 'outbox',
+              ...message,
+            },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+
+    async due(now, limit) {
+      const res = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
+          ExpressionAttributeValues: { ':pk': 'OUTBOX#pending', ':now': `${now}#~` },
+          Limit: limit,
+        }),
+      );
+      return (res.Items ?? []).map((i) => withoutKeys(i) as unknown as OutboxMessage);
+    },
+
+    async settle(message, outcome) {
+      // Leaving the pending index is what makes a message final: it is never picked up again.
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.outbox(message.signupId, message.kind),
+          UpdateExpression:
+            'SET #status = :status, attempts = attempts + :one, lastError = :error, sentAt = :sentAt REMOVE GSI1PK, GSI1SK',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':status': outcome.status,
+            ':one': 1,
+            ':error': outcome.lastError ?? null,
+            ':sentAt': outcome.sentAt ?? null,
+            ':pending': 'pending',
+          },
+        }),
+      );
+    },
+
+    async retry(message, nextAttemptAt, error) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.outbox(message.signupId, message.kind),
+          UpdateExpression:
+            'SET attempts = attempts + :one, nextAttemptAt = :next, lastError = :error, GSI1SK = :sk',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':one': 1,
+            ':next': nextAttemptAt,
+            ':error': error,
+            ':sk': pendingIndex({ ...message, nextAttemptAt }).GSI1SK,
+            ':pending': 'pending',
+          },
+        }),
+      );
+    },
+
+    async list(signupId) {
+      const res = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': keys.outbox(signupId, '').PK },
+          ConsistentRead: true,
+        }),
+      );
+      return (res.Items ?? []).map((i) => withoutKeys(i) as unknown as OutboxMessage);
+    },
+  };
+}
+
+/** One-time subscribe-message grants, counted on the user's item: one accepted grant allows one message. */
+export function createSubscriptionStore(): SubscriptionStore {
+  return {
+    async accept(userId, templates) {
+      if (templates.length === 0) return;
+      const names = Object.fromEntries(templates.map((t, i) => [`#t${i}`, t]));
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.subscriptions(userId),
+          UpdateExpression: `ADD ${templates.map((_, i) => `#t${i} :one`).join(', ')}`,
+          ExpressionAttributeNames: names,
+          ExpressionAttributeValues: { ':one': 1 },
+        }),
+      );
+      // A fresh acceptance lifts an earlier refusal of the same template.
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.subscriptions(userId),
+          UpdateExpression: `REMOVE ${templates.map((_, i) => `#r${i}`).join(', ')}`,
+          ExpressionAttributeNames: Object.fromEntries(templates.map((t, i) => [`#r${i}`, `refused:${t}`])),
+        }),
+      );
+    },
+
+    async balance(userId) {
+      const res = await db().send(
+        new QueryCommand({
+          TableName: tableName(),
+          KeyConditionExpression: 'PK = :pk AND SK = :sk',
+          ExpressionAttributeValues: {
+            ':pk': keys.subscriptions(userId).PK,
+            ':sk': keys.subscriptions(userId).SK,
+          },
+          ConsistentRead: true,
+        }),
+      );
+      const item = res.Items?.[0] ?? {};
+      return Object.fromEntries(
+        Object.entries(withoutKeys(item)).filter(
+          ([k, v]) => typeof v === 'number' && !k.startsWith('refused:'),
+        ),
+      ) as Record<string, number>;
+    },
+
+    async consume(userId, template) {
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.subscriptions(userId),
+            UpdateExpression: 'ADD #t :minus',
+            ConditionExpression: '#t > :zero AND attribute_not_exists(#r)',
+            ExpressionAttributeNames: { '#t': template, '#r': `refused:${template}` },
+            ExpressionAttributeValues: { ':minus': -1, ':zero': 0 },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+
+    async refuse(userId, template) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.subscriptions(userId),
+          UpdateExpression: 'SET #r = :true, #t = :zero',
+          ExpressionAttributeNames: { '#r': `refused:${template}`, '#t': template },
+          ExpressionAttributeValues: { ':true': true, ':zero': 0 },
+        }),
+      );
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { createHash, createHmac } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  allocate,
+  ageAt,
+  cancelDeadline,
+  checkEligibility,
+  commitmentOf,
+  drawOrder,
+  sessionsOverlap,
+} from '../../functions/domain/rules';
+import { newActivityRecord } from '../../functions/domain/activity';
+import { dueMessages, retryDelayMs } from '../../functions/domain/reminders';
+import type { ActivityRecord, SignupRecord } from '../../functions/domain/ports';
+
+const base = newActivityRecord(
+  {
+    kind: 'senior',
+    title: '太极拳',
+    description: '',
+    schoolId: 'lishu-senior-univ',
+    county: '梨树县',
+    place: { township: '梨树镇', address: '老年大学' },
+    startsAt: '2027-03-02T09:00:00+08:00',
+    endsAt: '2027-03-02T10:30:00+08:00',
+    capacity: 30,
+    signupOpensAt: '2027-02-01T08:00:00+08:00',
+    signupClosesAt: '2027-02-20T18:00:00+08:00',
+  },
+  { id: 'act-t', createdBy: 't', now: 0 },
+);
+
+/** The documented draw, written again from docs/rules.md without the production code. */
+function independentDraw(seed: string, ids: string[]): string[] {
+  const ticket = (id: string) =>
+    createHmac('sha256', Buffer.from(seed, 'utf8')).update(Buffer.from(id, 'utf8')).digest('hex');
+  return [...ids].sort((a, b) => ticket(a).localeCompare(ticket(b)) || a.localeCompare(b));
+}
+
+describe('the lottery', () => {
+  const ids = fc.uniqueArray(fc.stringMatching(/^[a-z0-9]{4,20}$/), { maxLength: 300 });
+  it('is a permutation of the applicants and confirms at most capacity', () => {
+    fc.assert(
+      fc.property(ids, fc.stringMatching(/^[0-9a-f]{64}$/), fc.nat(400), (applicants, seed, capacity) => {
+        const order = drawOrder(seed, applicants);
+        expect([...order].sort()).toEqual([...applicants].sort());
+        const { confirmed, waitlisted } = allocate(order, capacity);
+        expect(confirmed.length).toBe(Math.min(capacity, applicants.length));
+        expect(confirmed.length + waitlisted.length).toBe(applicants.length);
+        expect(new Set([...confirmed, ...waitlisted]).size).toBe(applicants.length);
+      }),
+    );
+  });
+
+  it('depends only on the seed and the ids, and anyone can recompute it', () => {
+    fc.assert(
+      fc.property(ids, fc.stringMatching(/^[0-9a-f]{64}$/), (applicants, seed) => {
+        const order = drawOrder(seed, applicants);
+        expect(drawOrder(seed, [...applicants].reverse())).toEqual(order);
+        expect(order).toEqual(independentDraw(seed, applicants));
+      }),
+    );
+  });
+
+  it('commits to the seed with its SHA-256', () => {
+    expect(commitmentOf('abc')).toBe(createHash('sha256').update('abc').digest('hex'));
+  });
+});
+
+describe('eligibility', () => {
+  const senior: ActivityRecord = { ...base, minAge: 50, maxAge: 85, consentAboveAge: 80 };
+  it.each([
+    [{ birthYear: 1990 }, 'minAge'],
+    [{ birthYear: 1930 }, 'maxAge'],
+    [{ birthYear: 1945 }, 'familyConsent'],
+    [{}, 'birthYear'],
+  ])('refuses %j for %s', (extra, rule) => {
+    expect(checkEligibility(senior, { name: '王秀兰', phone: '13800138000', ...extra })?.rule).toBe(rule);
+  });
+
+  it.each([[{ birthYear: 1960 }], [{ birthYear: 1977 }], [{ birthYear: 1945, familyConsent: true }]])(
+    'admits %j',
+    (extra) => {
+      expect(checkEligibility(senior, { name: '王秀兰', phone: '13800138000', ...extra })).toBeNull();
+    },
+  );
+
+  it('counts age in the year the activity starts', () => {
+    expect(ageAt(1977, '2027-03-02T09:00:00+08:00')).toBe(50);
+  });
+
+  it('limits 限本县居民 activities to residents of its county', () => {
+    const local: ActivityRecord = { ...base, residentsOnly: true };
+    expect(checkEligibility(local, { name: '李', phone: '13800138000', residence: '梨树县' })).toBeNull();
+    expect(checkEligibility(local, { name: '李', phone: '13800138000', residence: '双辽市' })?.rule).toBe(
+      'residentsOnly',
+    );
+    expect(checkEligibility(local, { name: '李', phone: '13800138000' })?.field).toBe('attendee.residence');
+  });
+});
+
+describe('time and deadlines', () => {
+  it('finds overlapping sessions and lets back-to-back ones pass', () => {
+    const a = [{ startsAt: '2027-03-02T09:00:00+08:00', endsAt: '2027-03-02T10:30:00+08:00' }];
+    expect(
+      sessionsOverlap(a, [{ startsAt: '2027-03-02T10:00:00+08:00', endsAt: '2027-03-02T11:00:00+08:00' }]),
+    ).toBe(true);
+    expect(
+      sessionsOverlap(a, [{ startsAt: '2027-03-02T10:30:00+08:00', endsAt: '2027-03-02T11:00:00+08:00' }]),
+    ).toBe(false);
+  });
+
+  it('puts the cancellation deadline the given hours before the start', () => {
+    expect(cancelDeadline({ ...base, cancelDeadlineHours: 24 })).toBe(
+      Date.parse('2027-03-01T09:00:00+08:00'),
+    );
+    expect(cancelDeadline(base)).toBeNull();
+  });
+});
+
+describe('reminders', () => {
+  const signup: SignupRecord = {
+    id: 's1',
+    activityId: base.id,
+    userId: 'u',
+    status: 'confirmed',
+    attendee: { name: '王', phone: '13800138000' },
+    createdAt: '',
+    updatedAt: '',
+  };
+  const start = Date.parse(base.startsAt);
+  it('owes the 24-hour reminder the day before and the 2-hour one just before', () => {
+    expect(dueMessages(base, signup, start - 30 * 3600_000)).toEqual([]);
+    expect(dueMessages(base, signup, start - 20 * 3600_000)).toEqual(['reminder-24h']);
+    expect(dueMessages(base, signup, start - 3600_000)).toEqual(['reminder-2h']);
+    expect(dueMessages(base, { ...signup, status: 'waitlisted' }, start - 3600_000)).toEqual([]);
+  });
+
+  it('tells everyone signed up when an activity is cancelled, and a promoted person once', () => {
+    expect(dueMessages({ ...base, cancelled: true }, { ...signup, status: 'waitlisted' }, 0)).toEqual([
+      'activity-cancelled',
+    ]);
+    expect(dueMessages(base, { ...signup, promotedAt: 'x' }, 0)).toEqual(['seat-confirmed']);
+  });
+
+  it('backs off exponentially up to an hour', () => {
+    expect([0, 1, 2, 10].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 3600_000]);
+  });
+});
