@@ -41,6 +41,7 @@ export const ERRORS = {
   ALREADY_DRAWN: { status: 409, message: '这个活动已经摇过号了' },
   FAMILY_MEMBER_NOT_FOUND: { status: 404, message: '没有找到这位家庭成员' },
   FAMILY_LIMIT_REACHED: { status: 409, message: '家庭成员最多保存 20 位' },
+  RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太长了，请精简后再提交' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
   BUSY_RETRY: { status: 503, message: '报名人数较多，请稍后再试一次' },

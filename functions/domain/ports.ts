@@ -316,3 +316,14 @@ export interface SubscriptionStore {
   consume(userId: string, template: string): Promise<boolean>;
   refuse(userId: string, template: string): Promise<void>;
 }
+
+export interface RateLimiter {
+  /** Counts one attempt; `allowed` is false once `limit` attempts fell in the current window. */
+  hit(
+    scope: string,
+    subject: string,
+    limit: number,
+    windowSeconds: number,
+    now: number,
+  ): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}

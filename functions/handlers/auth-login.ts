@@ -6,6 +6,7 @@ import { DEV_LOGIN, issueToken } from '../lib/auth';
 import { env } from '../lib/env';
 import { httpHandler, jsonBody, ok, parse } from '../lib/http';
 import { code2Session } from '../lib/wechat';
+import { enforceRateLimit } from '../lib/rate-limit';
 import { stores } from '../store';
 
 export const handler = httpHandler(async (req) => {
@@ -23,6 +24,7 @@ export const handler = httpHandler(async (req) => {
     // The openid is not an id we hand out: the user id is derived from it.
     userId = `wx-${createHash('sha256').update(openId).digest('hex').slice(0, 24)}`;
   }
+  await enforceRateLimit(stores.rateLimiter, 'login', userId);
   const user = await stores.users.ensure(userId, openId ? { openId } : {}, toIso(Date.now()));
   const { token, expiresAt } = issueToken(
     { sub: user.id, roles: user.roles, stg: config.stage },

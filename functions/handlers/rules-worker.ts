@@ -5,6 +5,7 @@ import { expireOffers } from '../domain/signups';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
 import { sendSubscribeMessage } from '../lib/wechat';
+import { loadSecrets } from '../lib/secrets';
 import { stores } from '../store';
 
 function messenger(): Messenger {
@@ -30,6 +31,7 @@ const DAY = 24 * 3600_000;
  * messages people are owed and sends what is due. Each step is idempotent, so an overlapping run is harmless.
  */
 export const handler = async (): Promise<Record<string, number>> => {
+  await loadSecrets();
   const now = stores.clock.now();
   const all = await stores.activities.listBySchool('all');
   const live = all.filter((a) => Date.parse(a.endsAt) > now - DAY);

@@ -18,6 +18,8 @@ export interface Env {
   region: string;
   dynamodbEndpoint?: string;
   tokenSecret: string;
+  /** SSM Parameter Store names of the secrets, outside the local stage. */
+  secretParameters: { tokenSecret?: string; wechatAppSecret?: string };
   tokenTtlSeconds: number;
   wechat: {
     appId?: string;
@@ -29,6 +31,8 @@ export interface Env {
     miniprogramState: string;
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Per user and minute, held in the table so every function instance counts together. */
+  rateLimits: { signupsPerMinute: number; loginsPerMinute: number };
 }
 
 let cached: Env | undefined;
@@ -37,8 +41,10 @@ export function env(): Env {
   if (cached) return cached;
   const stage = required('STAGE') as Stage;
   if (!['local', 'dev', 'prod', 'test'].includes(stage)) throw new Error(`Unknown STAGE ${stage}`);
-  const tokenSecret = required('TOKEN_SECRET');
-  if (stage !== 'local' && stage !== 'test' && tokenSecret.length < 32) {
+  const tokenSecretParameter = optional('TOKEN_SECRET_PARAMETER');
+  // Deployed stages name an SSM parameter instead; lib/secrets.ts fills the value in at cold start.
+  const tokenSecret = tokenSecretParameter ? (optional('TOKEN_SECRET') ?? '') : required('TOKEN_SECRET');
+  if (!tokenSecretParameter && stage !== 'local' && stage !== 'test' && tokenSecret.length < 32) {
     throw new Error('TOKEN_SECRET must be at least 32 characters outside the local stage');
   }
   cached = {
@@ -47,6 +53,10 @@ export function env(): Env {
     region: optional('AWS_REGION') ?? 'cn-northwest-1',
     dynamodbEndpoint: optional('DYNAMODB_ENDPOINT'),
     tokenSecret,
+    secretParameters: {
+      tokenSecret: tokenSecretParameter,
+      wechatAppSecret: optional('WECHAT_APP_SECRET_PARAMETER'),
+    },
     tokenTtlSeconds: Number(optional('TOKEN_TTL_SECONDS') ?? 7 * 24 * 3600),
     wechat: {
       appId: optional('WECHAT_APP_ID'),
@@ -60,8 +70,23 @@ export function env(): Env {
       miniprogramState: optional('WECHAT_MINIPROGRAM_STATE') ?? (stage === 'prod' ? 'formal' : 'developer'),
     },
     logLevel: (optional('LOG_LEVEL') as Env['logLevel'] | undefined) ?? 'info',
+    rateLimits: {
+      signupsPerMinute: Number(optional('RATE_LIMIT_SIGNUPS_PER_MINUTE') ?? 20),
+      loginsPerMinute: Number(optional('RATE_LIMIT_LOGINS_PER_MINUTE') ?? 30),
+    },
   };
   return cached;
+}
+
+/** Puts secrets read from SSM into the settings; called once per cold start by lib/secrets.ts. */
+export function applySecrets(values: { tokenSecret?: string; wechatAppSecret?: string }): void {
+  const current = env();
+  if (values.tokenSecret !== undefined) {
+    if (values.tokenSecret.length < 32)
+      throw new Error('The token secret in SSM must be at least 32 characters');
+    current.tokenSecret = values.tokenSecret;
+  }
+  if (values.wechatAppSecret !== undefined) current.wechat.appSecret = values.wechatAppSecret;
 }
 
 /** Tests switch settings between cases; production code never calls this. */

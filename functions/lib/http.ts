@@ -8,6 +8,7 @@ import type { Caller } from '../domain/access';
 import { verifyToken } from './auth';
 import { env } from './env';
 import { log } from './log';
+import { loadSecrets } from './secrets';
 
 export const MAX_BODY_BYTES = 16 * 1024;
 
@@ -39,13 +40,16 @@ const CACHE_CONTROL = {
 function errorResponse(
   code: ErrorCode,
   requestId: string,
-  extra: Partial<ErrorBody['error']> = {},
+  extra: Partial<ErrorBody['error']> & Record<string, unknown> = {},
 ): APIGatewayProxyResultV2 {
   const body: ErrorBody = { error: { code, message: ERRORS[code].message, ...extra } };
   if (ERRORS[code].status >= 500) body.error.requestId = requestId;
+  const retryAfter: Record<string, string> =
+    typeof extra.retryAfterSeconds === 'number' ? { 'retry-after': String(extra.retryAfterSeconds) } : {};
   return {
     statusCode: ERRORS[code].status,
     headers: {
+      ...retryAfter,
       'content-type': 'application/json; charset=utf-8',
       'cache-control': 'no-store',
       'x-request-id': requestId,
@@ -77,6 +81,7 @@ export function httpHandler(fn: (req: HttpRequest) => Promise<HttpResponse>) {
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
     };
     try {
+      await loadSecrets();
       const res = await fn(req);
       const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
       const out: Record<string, string> = {

@@ -4,6 +4,7 @@ import { createAttendanceStore } from './attendance-store';
 import { createAuditStore } from './audit-store';
 import { createSchoolAdminStore } from './school-admin-store';
 import { createFamilyStore } from './family-store';
+import { createRateLimiter } from './rate-limit-store';
 import { createOutboxStore, createSubscriptionStore } from './outbox-store';
 import { createCatalogStore } from './catalog-store';
 import { createSignupStore } from './signup-store';
@@ -18,6 +19,7 @@ export const stores = {
   schoolAdmin: createSchoolAdminStore(async () => (await catalog.listSchools()).map((s) => s.id)),
   audit: createAuditStore(),
   family: createFamilyStore(),
+  rateLimiter: createRateLimiter(),
   outbox: createOutboxStore(),
   subscriptions: createSubscriptionStore(),
   activities: createActivityStore(),

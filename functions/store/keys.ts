@@ -16,6 +16,7 @@
  *   COMPLETION#code       COMPLETION
  *   SCHOOL#id             ENROLMENT#year
  *   AUDIT                 at#id              (newest first)
+ *   RATE#scope#subject    W#windowStart      (a minute's count, expires by TTL)
  *   OUTBOX#signupId       kind               OUTBOX#pending / nextAttemptAt#…   (while unsent)
  *   USER#id               SUBSCRIPTIONS      (accepted one-time subscribe templates)
  *   META                  SEED
@@ -76,6 +77,10 @@ export const keys = {
   completion: (code: string) => ({ PK: `COMPLETION#${code}`, SK: 'COMPLETION' }),
   enrolment: (schoolId: string, year: number) => ({ PK: `SCHOOL#${schoolId}`, SK: `ENROLMENT#${year}` }),
   audit: (at: string, id: string) => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  rateWindow: (scope: string, subject: string, windowStart: number) => ({
+    PK: `RATE#${scope}#${subject}`,
+    SK: `W#${windowStart}`,
+  }),
   outbox: (signupId: string, kind: string) => ({ PK: `OUTBOX#${signupId}`, SK: kind }),
   subscriptions: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SUBSCRIPTIONS' }),
 };

@@ -149,3 +149,43 @@ describe('malformed input changes nothing', () => {
     expect((await table.scan()).length).toBe(before);
   });
 });
+
+describe('abuse', () => {
+  it('answers 429 with Retry-After once a user signs up too often in a minute, counted in the table', async () => {
+    const limit = Number(process.env.RATE_LIMIT_SIGNUPS_PER_MINUTE ?? 20);
+    const statuses: number[] = [];
+    let retryAfter = '';
+    for (let i = 0; i < limit + 2; i++) {
+      const res = await api.call('POST', '/signups', {
+        user: 'hammer',
+        body: { activityId, attendee: attendee(5000 + i) },
+      });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers['retry-after'] ?? '';
+        expect(res.body.error.code).toBe('RATE_LIMITED');
+      }
+    }
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(1);
+    expect(statuses.slice(0, limit - 1).every((s) => s !== 429)).toBe(true);
+    expect(Number(retryAfter)).toBeGreaterThan(0);
+    expect(Number(retryAfter)).toBeLessThanOrEqual(60);
+    // Another user is not affected.
+    expect(
+      (await api.call('POST', '/signups', { user: 'gentle', body: { activityId, attendee: attendee(5100) } }))
+        .status,
+    ).not.toBe(429);
+    const windows = (await table.scan()).filter((i) => String(i.PK).startsWith('RATE#signup#hammer'));
+    expect(windows.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('limits logins per user the same way', async () => {
+    const limit = Number(process.env.RATE_LIMIT_LOGINS_PER_MINUTE ?? 30);
+    let limited = 0;
+    for (let i = 0; i < limit + 1; i++) {
+      const res = await api.call('POST', '/auth/login', { body: { code: 'dev:login-hammer' } });
+      if (res.status === 429) limited++;
+    }
+    expect(limited).toBeGreaterThanOrEqual(1);
+  });
+});

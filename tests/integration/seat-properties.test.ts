@@ -57,11 +57,11 @@ describe('seat invariants under random sequences (DynamoDB Local)', () => {
               capacity,
               startsAt: toIso(now.add(5, 'day')),
               endsAt: toIso(now.add(5, 'day').add(2, 'hour')),
-            }) as never),
+            }) as Record<string, unknown>),
             waitlist,
             offerHours: 1,
             description: '',
-          });
+          } as never);
           const mine = new Map<number, string>();
           for (const c of commands) {
             try {
