@@ -20,6 +20,11 @@ export interface StackOptions {
   web?: boolean;
   quiet?: boolean;
   env?: Record<string, string>;
+  /**
+   * A Serverless config other than serverless.yml, passed as `--config` (e.g. `serverless.bench.yml`).
+   * Serverless v3 wants it in the service root, next to serverless.yml.
+   */
+  config?: string;
 }
 
 export interface Stack {
@@ -29,6 +34,9 @@ export interface Stack {
   tableName: string;
   seed: SeedResult;
   stop(): Promise<void>;
+  /** Kills the API process at once (SIGKILL), as a crash would: for the fault tests. */
+  killApi(): Promise<void>;
+  restartApi(): Promise<void>;
 }
 
 function newestMtime(dir: string): number {
@@ -131,50 +139,60 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
         : `沿用已有数据（${dataDir}），报名记录保持不变`,
     );
 
-    offline = spawn(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/serverless/bin/serverless.js'),
-        'offline',
-        'start',
-        '--stage',
-        'local',
-        '--httpPort',
-        String(apiPort),
-        '--lambdaPort',
-        String(lambdaPort),
-      ],
-      {
-        cwd: ROOT,
-        detached: true,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          ...settings,
-          SLS_TELEMETRY_DISABLED: '1',
-          SLS_NOTIFICATIONS_MODE: 'off',
-          SLS_DEPRECATION_DISABLE: '*',
-        },
-      },
-    );
-    let output = '';
-    const collect = (d: Buffer) => {
-      output = (output + d.toString()).slice(-20000);
-      if (process.env.STACK_DEBUG) process.stderr.write(d);
-    };
-    offline.stdout?.on('data', collect);
-    offline.stderr?.on('data', collect);
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor(
-      'serverless-offline',
-      async () => {
-        if (offline?.exitCode !== null || offline.signalCode !== null)
-          throw fatal(`serverless-offline exited:\n${output}`);
-        const res = await fetch(`${apiUrl}/schools`);
-        return res.status === 200;
-      },
-      120_000,
-    );
+    const startApi = async (): Promise<ChildProcess> => {
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'node_modules/serverless/bin/serverless.js'),
+          'offline',
+          'start',
+          '--stage',
+          'local',
+          '--httpPort',
+          String(apiPort),
+          '--lambdaPort',
+          String(lambdaPort),
+          ...(options.config ? ['--config', options.config] : []),
+        ],
+        {
+          cwd: ROOT,
+          detached: true,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: {
+            ...process.env,
+            ...settings,
+            SLS_TELEMETRY_DISABLED: '1',
+            SLS_NOTIFICATIONS_MODE: 'off',
+            SLS_DEPRECATION_DISABLE: '*',
+          },
+        },
+      );
+      let output = '';
+      const collect = (d: Buffer) => {
+        output = (output + d.toString()).slice(-20000);
+        if (process.env.STACK_DEBUG) process.stderr.write(d);
+      };
+      child.stdout?.on('data', collect);
+      child.stderr?.on('data', collect);
+      try {
+        await waitFor(
+          'serverless-offline',
+          async () => {
+            if (child.exitCode !== null || child.signalCode !== null)
+              throw fatal(`serverless-offline exited:\n${output}`);
+            const res = await fetch(`${apiUrl}/schools`);
+            return res.status === 200;
+          },
+          120_000,
+        );
+      } catch (err) {
+        await stopProcessGroup(child);
+        throw err;
+      }
+      return child;
+    };
+    offline = await startApi();
 
     let webUrl: string | null = null;
     if (options.web) {
@@ -183,7 +201,22 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       web = await serveWeb(join(ROOT, 'dist/h5'), webPort, apiUrl);
       webUrl = `http://127.0.0.1:${webPort}`;
     }
-    return { apiUrl, webUrl, dynamoEndpoint: dynamo.endpoint, tableName: LOCAL_TABLE, seed: seeded, stop };
+    return {
+      apiUrl,
+      webUrl,
+      dynamoEndpoint: dynamo.endpoint,
+      tableName: LOCAL_TABLE,
+      seed: seeded,
+      stop,
+      async killApi() {
+        if (offline?.pid) process.kill(-offline.pid, 'SIGKILL');
+        if (offline) await stopProcessGroup(offline);
+        offline = undefined;
+      },
+      async restartApi() {
+        offline = await startApi();
+      },
+    };
   } catch (err) {
     await stop();
     throw err;

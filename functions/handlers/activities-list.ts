@@ -4,10 +4,13 @@ import { DomainError } from '../domain/errors';
 import { httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const query = parse(ActivityListQuerySchema, req.query, 'INVALID_QUERY');
-  if (query.schoolId && !(await stores.catalog.listSchools()).some((s) => s.id === query.schoolId)) {
-    throw new DomainError('INVALID_QUERY', { fields: [{ field: 'schoolId', message: '没有这所学校' }] });
-  }
-  return ok(await listActivities(stores, { ...query, limit: query.limit ?? 20 }), 'revalidate');
-});
+export const handler = httpHandler(
+  async (req) => {
+    const query = parse(ActivityListQuerySchema, req.query, 'INVALID_QUERY');
+    if (query.schoolId && !(await stores.catalog.listSchools()).some((s) => s.id === query.schoolId)) {
+      throw new DomainError('INVALID_QUERY', { fields: [{ field: 'schoolId', message: '没有这所学校' }] });
+    }
+    return ok(await listActivities(stores, { ...query, limit: query.limit ?? 20 }), 'revalidate');
+  },
+  { query: true },
+);

@@ -3,7 +3,10 @@ import { listMajors } from '../domain/catalog';
 import { httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const query = parse(MajorListQuerySchema, req.query, 'INVALID_QUERY');
-  return ok(await listMajors(stores.catalog, query), 'public');
-});
+export const handler = httpHandler(
+  async (req) => {
+    const query = parse(MajorListQuerySchema, req.query, 'INVALID_QUERY');
+    return ok(await listMajors(stores.catalog, query), 'public');
+  },
+  { query: true },
+);

@@ -3,7 +3,10 @@ import { listSchools } from '../domain/catalog';
 import { httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const query = parse(SchoolListQuerySchema, req.query, 'INVALID_QUERY');
-  return ok(await listSchools(stores.catalog, query), 'public');
-});
+export const handler = httpHandler(
+  async (req) => {
+    const query = parse(SchoolListQuerySchema, req.query, 'INVALID_QUERY');
+    return ok(await listSchools(stores.catalog, query), 'public');
+  },
+  { query: true },
+);

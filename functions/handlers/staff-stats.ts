@@ -5,8 +5,11 @@ import { staffCaller } from '../lib/caller';
 import { httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  const { year } = parse(StatsQuerySchema, req.query, 'INVALID_QUERY');
-  return ok(await trainingStats(stores, caller, year ?? currentYearInZone()));
-});
+export const handler = httpHandler(
+  async (req) => {
+    const caller = await staffCaller(req, stores.users);
+    const { year } = parse(StatsQuerySchema, req.query, 'INVALID_QUERY');
+    return ok(await trainingStats(stores, caller, year ?? currentYearInZone()));
+  },
+  { query: true },
+);

@@ -62,7 +62,11 @@ function errorResponse(
  * The adapter every handler goes through: it catches everything (serverless-offline would answer a throw
  * with a 200), shows a caller only errors below 500, and keeps the details of the rest in the log.
  */
-export function httpHandler(fn: (req: HttpRequest) => Promise<HttpResponse>) {
+export function httpHandler(
+  fn: (req: HttpRequest) => Promise<HttpResponse>,
+  /** Routes that take query parameters validate them themselves; every other route refuses any. */
+  options: { query?: boolean } = {},
+) {
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     const requestId =
       event.requestContext?.requestId ??
@@ -81,6 +85,9 @@ export function httpHandler(fn: (req: HttpRequest) => Promise<HttpResponse>) {
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
     };
     try {
+      if (!options.query && Object.keys(req.query).length > 0) {
+        throw new DomainError('INVALID_QUERY', { message: '这个接口不接受查询参数' });
+      }
       await loadSecrets();
       const res = await fn(req);
       const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));

@@ -22,7 +22,11 @@ export function redact(value: unknown, key = ''): unknown {
   if (typeof value === 'string') {
     if (key === 'name') return maskName(value);
     if (SENSITIVE_KEYS.has(key.toLowerCase()) && key !== 'phone') return '[redacted]';
-    return maskPhone(value);
+    // Error texts can quote a request's JSON: names inside them are masked too.
+    return maskPhone(value).replace(
+      /("name"\s*:\s*")([^"]*)(")/g,
+      (_m, a: string, name: string, b: string) => `${a}${maskName(name)}${b}`,
+    );
   }
   if (Array.isArray(value)) return value.map((v) => redact(v, key));
   if (value && typeof value === 'object') {

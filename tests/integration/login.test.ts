@@ -48,6 +48,38 @@ describe('login in stage local', () => {
     expect(mine.status).toBe(200);
   });
 
+  it('answers 401 to a forged, an expired and another secret’s token on private routes', async () => {
+    const { issueToken } = await import('../../functions/lib/auth');
+    const good = issueToken(
+      { sub: 'alice', roles: ['user'], stg: 'local' },
+      'test-secret-for-jest-only-0123456789',
+      60,
+    ).token;
+    const [v, , sig] = good.split('.');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ sub: 'admin', roles: ['admin'], stg: 'local', iat: 0, exp: 9e9 }),
+    ).toString('base64url');
+    const expired = issueToken(
+      { sub: 'alice', roles: ['user'], stg: 'local' },
+      'test-secret-for-jest-only-0123456789',
+      60,
+      Date.now() - 3600_000,
+    ).token;
+    const otherSecret = issueToken(
+      { sub: 'alice', roles: ['user'], stg: 'local' },
+      'a-different-secret-entirely-0123456789',
+      60,
+    ).token;
+    for (const token of [`${v}.${forgedPayload}.${sig}`, expired, otherSecret, 'v1.e30.AAAA']) {
+      const res = await api.call('GET', '/signups/mine', { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(401);
+      expect(res.body.error.code).toMatch(/^(UNAUTHORIZED|TOKEN_EXPIRED)$/);
+    }
+    expect(
+      (await api.call('GET', '/signups/mine', { headers: { authorization: `Bearer ${good}` } })).status,
+    ).toBe(200);
+  });
+
   it('refuses malformed dev codes', async () => {
     for (const code of ['dev:', 'dev:UPPER', 'dev:a b', `dev:${'a'.repeat(33)}`]) {
       const res = await api.call('POST', '/auth/login', { body: { code } });

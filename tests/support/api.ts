@@ -40,6 +40,13 @@ const ROUTES: Array<[string, RegExp, string]> = [
   ['GET', /^\/completions\/([^/]+)$/, 'completion-get'],
 ];
 
+/** Which handler module serves a method and path, as serverless.yml routes it. */
+export function routeHandlerName(method: string, path: string): string {
+  const route = ROUTES.find(([m, re]) => m === method && re.test(path));
+  if (!route) throw new Error(`no route for ${method} ${path}`);
+  return route[2];
+}
+
 /**
  * Calls the real handler modules with API Gateway v2 events, routed the way serverless.yml routes
  * them: the integration tests exercise exactly what Lambda would run.
