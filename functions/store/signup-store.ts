@@ -75,6 +75,44 @@ function statusChange(
   };
 }
 
+function releaseAttendee(signup: SignupRecord, attendeeKey: string): TransactItem {
+  return {
+    Delete: {
+      TableName: tableName(),
+      Key: keys.attendee(signup.activityId, attendeeKey),
+      ConditionExpression: 'signupId = :id',
+      ExpressionAttributeValues: { ':id': signup.id },
+    },
+  };
+}
+
+const COUNT = { ':one': 1, ':zero': 0 };
+
+function leaveWaitlist(activityId: string): TransactItem {
+  return activityUpdate(
+    activityId,
+    'SET waitlistCount = waitlistCount - :one',
+    'waitlistCount > :zero',
+    COUNT,
+  );
+}
+
+/**
+ * A held seat is let go: it passes to `next` (the seat count stays, the waitlist shortens by one), or, when
+ * nobody waits, it frees — on condition that nobody joined the waitlist meanwhile (then the caller tries again).
+ */
+function handOverSeat(activityId: string, next: Promotion | null, now: string): TransactItem[] {
+  if (next) return [leaveWaitlist(activityId), promotionItem(next, now)];
+  return [
+    activityUpdate(
+      activityId,
+      'SET confirmedCount = confirmedCount - :one',
+      'waitlistCount = :zero AND confirmedCount > :zero',
+      COUNT,
+    ),
+  ];
+}
+
 function termRelease(attendeeKey: string, termKey: string): TransactItem {
   return {
     Update: {
@@ -229,49 +267,11 @@ export function createSignupStore(): SignupStore {
     async cancel(signup, attendeeKey, promote, now, termKey) {
       const items: TransactItem[] = [
         statusChange(signup, 'cancelled', now, { cancelledAt: now }),
-        {
-          Delete: {
-            TableName: table(),
-            Key: keys.attendee(signup.activityId, attendeeKey),
-            ConditionExpression: 'signupId = :id',
-            ExpressionAttributeValues: { ':id': signup.id },
-          },
-        },
+        releaseAttendee(signup, attendeeKey),
       ];
-      const one = { ':one': 1, ':zero': 0 };
-      if (signup.status === 'waitlisted') {
-        items.push(
-          activityUpdate(
-            signup.activityId,
-            'SET waitlistCount = waitlistCount - :one',
-            'waitlistCount > :zero',
-            one,
-          ),
-        );
-      } else if (signup.status === 'confirmed' || signup.status === 'offered') {
-        if (promote) {
-          // The seat changes hands: the seat count stays, the waitlist shortens by one.
-          items.push(
-            activityUpdate(
-              signup.activityId,
-              'SET waitlistCount = waitlistCount - :one',
-              'waitlistCount > :zero',
-              one,
-            ),
-            promotionItem(promote, now),
-          );
-        } else {
-          // Nobody may be waiting while a seat is free: if someone joined meanwhile, try again and promote them.
-          items.push(
-            activityUpdate(
-              signup.activityId,
-              'SET confirmedCount = confirmedCount - :one',
-              'waitlistCount = :zero AND confirmedCount > :zero',
-              one,
-            ),
-          );
-        }
-      }
+      if (signup.status === 'waitlisted') items.push(leaveWaitlist(signup.activityId));
+      else if (signup.status === 'confirmed' || signup.status === 'offered')
+        items.push(...handOverSeat(signup.activityId, promote, now));
       if (termKey) items.push(termRelease(attendeeKey, termKey));
       const result = await transact({ TransactItems: items });
       return result.ok
@@ -321,40 +321,13 @@ export function createSignupStore(): SignupStore {
     },
 
     async expireOffer(signup, attendeeKey, next, now, termKey) {
-      const one = { ':one': 1, ':zero': 0 };
       const items: TransactItem[] = [
         statusChange(signup, 'expired', now, { expiredAt: now }),
         // The person may sign up again (and join the end of the waitlist).
-        {
-          Delete: {
-            TableName: table(),
-            Key: keys.attendee(signup.activityId, attendeeKey),
-            ConditionExpression: 'signupId = :id',
-            ExpressionAttributeValues: { ':id': signup.id },
-          },
-        },
+        releaseAttendee(signup, attendeeKey),
+        ...handOverSeat(signup.activityId, next, now),
       ];
       if (termKey) items.push(termRelease(attendeeKey, termKey));
-      if (next) {
-        items.push(
-          activityUpdate(
-            signup.activityId,
-            'SET waitlistCount = waitlistCount - :one',
-            'waitlistCount > :zero',
-            one,
-          ),
-          promotionItem(next, now),
-        );
-      } else {
-        items.push(
-          activityUpdate(
-            signup.activityId,
-            'SET confirmedCount = confirmedCount - :one',
-            'waitlistCount = :zero AND confirmedCount > :zero',
-            one,
-          ),
-        );
-      }
       const result = await transact({ TransactItems: items });
       return result.ok ? 'expired' : 'conflict';
     },

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PageQuerySchema } from './common';
 
 export const LoginInputSchema = v.strictObject(
   {
@@ -12,18 +13,4 @@ export const LoginInputSchema = v.strictObject(
 );
 export type LoginInput = v.InferOutput<typeof LoginInputSchema>;
 
-export const MineQuerySchema = v.strictObject(
-  {
-    cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,2048}$/, '分页参数不正确'))),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, '每页条数应为 1–100 的整数'),
-        v.transform(Number),
-        v.minValue(1),
-        v.maxValue(100),
-      ),
-    ),
-  },
-  '不支持的查询条件',
-);
+export const MineQuerySchema = PageQuerySchema;

@@ -53,3 +53,9 @@ export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
+
+/** `?cursor=&limit=` for routes that page and filter nothing else. */
+export const PageQuerySchema = v.strictObject(
+  { cursor: v.optional(CursorSchema), limit: v.optional(LimitSchema) },
+  '不支持的查询条件',
+);

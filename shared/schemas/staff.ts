@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { IsoInstantSchema, plainText } from './common';
+import { IsoInstantSchema, PageQuerySchema, plainText } from './common';
 
 /** The QR payload staff scan (or type) at the door. */
 export const CheckInInputSchema = v.strictObject(
@@ -49,21 +49,7 @@ export const RosterQuerySchema = v.strictObject(
   '不支持的查询条件',
 );
 
-export const AuditQuerySchema = v.strictObject(
-  {
-    cursor: v.optional(v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,2048}$/, '分页参数不正确'))),
-    limit: v.optional(
-      v.pipe(
-        v.string(),
-        v.regex(/^\d{1,3}$/, '每页条数应为 1–100 的整数'),
-        v.transform(Number),
-        v.minValue(1),
-        v.maxValue(100),
-      ),
-    ),
-  },
-  '不支持的查询条件',
-);
+export const AuditQuerySchema = PageQuerySchema;
 
 export const COMPLETION_CODE_PATTERN = /^[A-HJ-NP-Z2-9]{10}$/;
 
