@@ -40,6 +40,7 @@ module.exports = {
         ENABLE_CLONE_NODE: true,
         ENABLE_CONTAINS: true,
         ENABLE_MUTATION_OBSERVER: true,
+        DEPRECATED_ADAPTER_COMPONENT: false,
         __TARO_FRAMEWORK__: 'react',
       },
     },

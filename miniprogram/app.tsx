@@ -1,0 +1,12 @@
+import { useEffect, type PropsWithChildren } from 'react';
+import { startOutboxSync } from './services';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  // Queued sign-ups go out at launch and whenever the connection returns. (An effect rather than
+  // useLaunch: Taro's H5 runtime fires onLaunch before the App component's hooks are registered.)
+  useEffect(() => startOutboxSync(), []);
+  return children;
+}
+
+export default App;

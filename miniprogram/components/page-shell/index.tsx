@@ -1,0 +1,2 @@
+// Tools (tsc, jest) read this file; the build picks index.weapp.tsx or index.h5.tsx.
+export { default, applyRootFontSize, ROOT_PX } from './index.h5';

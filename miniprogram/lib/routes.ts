@@ -1,0 +1,25 @@
+import type { ActivityKind } from '@shared/schemas/activity';
+
+const q = (params: Record<string, string | undefined>) => {
+  const parts = Object.entries(params)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${encodeURIComponent(v as string)}`);
+  return parts.length ? `?${parts.join('&')}` : '';
+};
+
+/** Every page's path in one place (tab pages first, then the subpackages). */
+export const routes = {
+  home: '/pages/home/index',
+  mine: '/pages/mine/index',
+  majors: (p: { schoolId?: string; level?: string } = {}) => `/packages/catalog/pages/majors/index${q(p)}`,
+  major: (id: string) => `/packages/catalog/pages/major/index${q({ id })}`,
+  certificates: () => '/packages/catalog/pages/certificates/index',
+  certificate: (id: string) => `/packages/catalog/pages/certificate/index${q({ id })}`,
+  school: (id: string) => `/packages/catalog/pages/school/index${q({ id })}`,
+  search: (text: string) => `/packages/catalog/pages/search/index${q({ q: text })}`,
+  activities: (kind: ActivityKind) => `/packages/activity/pages/list/index${q({ kind })}`,
+  activity: (id: string) => `/packages/activity/pages/detail/index${q({ id })}`,
+  signupForm: (id: string) => `/packages/activity/pages/signup/index${q({ id })}`,
+  result: (key: string) => `/packages/activity/pages/result/index${q({ key })}`,
+  privacy: '/packages/mine/pages/privacy/index',
+};

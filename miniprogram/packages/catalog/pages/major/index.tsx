@@ -1,0 +1,108 @@
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import Contact from '@/components/contact';
+import ListRow from '@/components/list-row';
+import PageShell from '@/components/page-shell';
+import Section from '@/components/section';
+import StaleNote from '@/components/stale-note';
+import { ErrorState, Loading } from '@/components/state-view';
+import { useResource } from '@/hooks/use-resource';
+import { routes } from '@/lib/routes';
+import { api } from '@/services';
+import '../catalog.scss';
+
+export default function MajorPage() {
+  const id = useRouter().params.id ?? '';
+  const major = useResource(id ? `major:${id}` : null, () => api.major(id));
+  const m = major.data;
+  useShareAppMessage(() => ({
+    title: m ? `${m.name}（${m.level}）· ${m.school.name}` : '专业',
+    path: routes.major(id),
+  }));
+
+  if (!m) {
+    return (
+      <PageShell title="专业详情">
+        {major.error ? <ErrorState error={major.error} onRetry={major.reload} /> : <Loading />}
+      </PageShell>
+    );
+  }
+  const go = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <PageShell title="专业详情" className="catalog">
+      <StaleNote show={major.stale} />
+      <View className="catalog__title">{m.name}</View>
+      <View className="catalog__tags">
+        <View className="catalog__tag">{m.level}</View>
+        <View className="catalog__tag">{m.group}</View>
+        {m.code ? <View className="catalog__tag">专业代码 {m.code}</View> : null}
+      </View>
+
+      <Section title="开设学校">
+        <View className="catalog__link-list">
+          <ListRow
+            title={m.school.name}
+            detail={m.school.county ?? '四平市'}
+            onClick={() => go(routes.school(m.school.id))}
+          />
+        </View>
+      </Section>
+
+      <Section title="学什么">
+        <View className="catalog__text">{m.summary}</View>
+      </Section>
+
+      {m.careers.length ? (
+        <Section title="能做什么">
+          <View className="catalog__bullets">
+            {m.careers.map((c) => (
+              <View key={c} className="catalog__bullet">
+                {c}
+              </View>
+            ))}
+          </View>
+        </Section>
+      ) : null}
+
+      <Section title="合作企业">
+        {m.partnerCompanies.length ? (
+          <View className="catalog__bullets">
+            {m.partnerCompanies.map((c) => (
+              <View key={c} className="catalog__bullet">
+                {c}
+              </View>
+            ))}
+          </View>
+        ) : (
+          <View className="catalog__muted">学校暂未公布合作企业</View>
+        )}
+      </Section>
+
+      <Section title="可考的1+X证书">
+        {m.certificates.length ? (
+          <View className="catalog__link-list">
+            {m.certificates.map((c) => (
+              <ListRow
+                key={c.id}
+                title={c.name}
+                detail={`${c.levels.join(' / ')}`}
+                onClick={() => go(routes.certificate(c.id))}
+              />
+            ))}
+          </View>
+        ) : (
+          <View className="catalog__muted">这个专业暂未对应 1+X 证书</View>
+        )}
+      </Section>
+
+      <Section title="联系学校">
+        <Contact
+          name={m.school.name}
+          phone={m.school.phone}
+          address={m.school.address}
+          location={m.school.location}
+        />
+      </Section>
+    </PageShell>
+  );
+}

@@ -1,0 +1,42 @@
+import { View } from '@tarojs/components';
+import PageShell from '@/components/page-shell';
+import Section from '@/components/section';
+import { PRIVACY_VERSION } from '@/services/settings';
+import './index.scss';
+
+const PARTS: Array<{ title: string; body: string }> = [
+  {
+    title: '我们收集什么',
+    body: '只在您报名时收集参加人的姓名、手机号；老年大学课程另需出生年份，送教下乡活动另需所在村屯。浏览专业、证书和活动不需要提供任何个人信息。',
+  },
+  {
+    title: '用来做什么',
+    body: '用于确认报名、排座位和候补，以及开课学校联系参加人（通知上课时间、地点和变动）。不会用于广告，也不会卖给任何人。',
+  },
+  {
+    title: '谁能看到',
+    body: '您本人可以在“我的报名”里查看。举办活动的学校工作人员可以看到报名名单以便联系和签到。其他人看不到。',
+  },
+  {
+    title: '保存在哪里、保存多久',
+    body: '报名信息保存在四平职教通的服务器上，活动结束后按学校的管理规定保存和删除。为方便下次报名，您上次填写的信息也会保存在本机，只有您的手机上有。',
+  },
+  {
+    title: '您可以做什么',
+    body: '您可以随时在“我的报名”里取消报名；如需更正或删除信息，请联系举办学校。',
+  },
+];
+
+export default function PrivacyPage() {
+  return (
+    <PageShell title="隐私保护指引" className="privacy">
+      <View className="privacy__title">隐私保护指引</View>
+      <View className="privacy__version">版本 {PRIVACY_VERSION}</View>
+      {PARTS.map((p) => (
+        <Section key={p.title} title={p.title}>
+          <View className="privacy__body">{p.body}</View>
+        </Section>
+      ))}
+    </PageShell>
+  );
+}
