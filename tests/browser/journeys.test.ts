@@ -1,0 +1,363 @@
+/**
+ * Four people using the H5 build in a real browser (Debian's Chromium, 375×812) against the local stack:
+ * DynamoDB Local + the seed + serverless-offline + dist/h5 behind a static server with an /api proxy.
+ * Screenshots go to tests/artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import type { Activity } from '../../shared/schemas/activity';
+import { startStack, type Stack } from '../../scripts/stack';
+import { apiClient } from './api-client';
+import {
+  current,
+  eventually,
+  expectVisible,
+  heights,
+  launchBrowser,
+  newVisitor,
+  screenshot,
+  still,
+  storageValue,
+  tap,
+  tapTab,
+  textMetrics,
+  type BrowserHandle,
+} from './helpers';
+
+jest.setTimeout(300_000);
+
+let stack: Stack | undefined;
+let chrome: BrowserHandle;
+let browser: Browser;
+let webUrl: string;
+let api: ReturnType<typeof apiClient>;
+
+beforeAll(async () => {
+  if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
+    // Against an already running stack (development); the default starts its own.
+    webUrl = process.env.BROWSER_WEB_URL;
+    api = apiClient(process.env.BROWSER_API_URL);
+  } else {
+    stack = await startStack({ web: true, quiet: true });
+    webUrl = stack.webUrl as string;
+    api = apiClient(stack.apiUrl);
+  }
+  // Warm every route the journeys use: serverless-offline loads each handler on its first call.
+  await Promise.all([
+    api.get('/schools'),
+    api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
+    api.get('/majors/spvu-nursing').catch(() => undefined),
+    api.get('/certificates?limit=20'),
+    api.get('/activities?limit=5'),
+    api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
+    api.get('/schools/sp-vocational-univ').catch(() => undefined),
+    api.get('/certificates/cert-elderly-care').catch(() => undefined),
+  ]);
+  const warm = await api.login('dev:warm-up');
+  await api.mine(warm);
+  await api.cancel(warm, 'nothing-here').catch(() => undefined);
+  chrome = await launchBrowser();
+  browser = chrome.browser;
+}, 300_000);
+
+afterAll(async () => {
+  await chrome?.close();
+  await stack?.stop();
+});
+
+/**
+ * Activities signed up first come, first served, open to anyone, with automatic waitlist promotion:
+ * what these journeys exercise (lottery draws, age or residence rules and timed offers are other flows).
+ */
+function plainFirstCome(a: Activity, age?: number): boolean {
+  const rules = a as Partial<Activity>;
+  const fitsAge =
+    age === undefined
+      ? rules.minAge == null && rules.maxAge == null && rules.consentAboveAge == null
+      : (rules.minAge ?? 0) <= age && age <= (rules.maxAge ?? 200) && (rules.consentAboveAge ?? 200) >= age;
+  return (
+    a.status === 'open' &&
+    (rules.enrolment ?? 'first-come') === 'first-come' &&
+    !rules.residentsOnly &&
+    (rules.waitlist ?? 'auto') === 'auto' &&
+    fitsAge
+  );
+}
+
+/** Whether two activities have sessions at overlapping times. */
+function clash(a: Activity, b: Activity): boolean {
+  const range = (s: { startsAt: string; endsAt: string }) =>
+    [Date.parse(s.startsAt), Date.parse(s.endsAt)] as const;
+  return a.sessions.some((x) =>
+    b.sessions.some((y) => {
+      const [s1, e1] = range(x);
+      const [s2, e2] = range(y);
+      return s1 < e2 && s2 < e1;
+    }),
+  );
+}
+
+/** Seniors in these journeys are born in 1956–1958: about 68–70. */
+const SENIOR_AGE = 68;
+const forSeniors = (a: Activity) => plainFirstCome(a, SENIOR_AGE);
+
+/** A mainland mobile number unique to this run (the same attendee may sign up for an activity only once). */
+function phone(prefix: string): string {
+  return `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, '0')}`;
+}
+
+async function fillField(page: Page, label: string, value: string) {
+  const input = current(page).getByLabel(label, { exact: true });
+  await still(input);
+  await input.fill(value);
+}
+
+async function agreePrivacyIfAsked(page: Page) {
+  const agree = current(page).getByText('同意并继续', { exact: true });
+  const field = current(page).getByLabel('姓名', { exact: true });
+  await agree.or(field).first().waitFor({ state: 'visible' });
+  if (await agree.isVisible()) {
+    await expect(current(page).getByText('隐私保护指引', { exact: true }).isVisible()).resolves.toBe(true);
+    await tap(page, '同意并继续');
+  }
+}
+
+test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → its issuer', async () => {
+  const started = Date.now();
+  const { context, page } = await newVisitor(browser, webUrl);
+  await still(current(page).locator('.sp-activity').first());
+  await screenshot(page, '0-home');
+  await tap(page, '专业');
+  await expectVisible(page, '层次');
+  await tap(page, '高职专科');
+  // The list reloads with only 高职 majors (rows tag them 高职).
+  const tagSet = async () =>
+    [...new Set(await current(page).locator('.sp-row__tag').allTextContents())].join();
+  expect(await eventually(tagSet, '高职', 30_000)).toBe('高职');
+  await expectVisible(page, '护理');
+  await screenshot(page, '1-student-majors-gaozhi');
+
+  await tap(page, '护理');
+  await expectVisible(page, '可考的1+X证书');
+  await expectVisible(page, '学什么');
+  await expectVisible(page, '高职专科');
+  const certRows = current(page)
+    .locator('.sp-section', { hasText: '可考的1+X证书' })
+    .locator('.sp-row__title');
+  const certName = (await still(certRows.first())).textContent();
+  const name = (await certName) ?? '';
+  expect(name.length).toBeGreaterThan(0);
+  await screenshot(page, '1-student-major-nursing');
+
+  await certRows.first().click();
+  await expectVisible(page, '培训评价组织');
+  await expectVisible(page, name);
+  const issuer = (await current(page).locator('.cert__issuer').textContent())?.trim() ?? '';
+  const certs = await api.get<{ items: Array<{ name: string; issuer: string }> }>('/certificates?limit=50');
+  expect(certs.items.find((c) => c.name === name)?.issuer).toBe(issuer);
+  expect(issuer).toMatch(/有限(责任)?公司|中心$/);
+  await screenshot(page, '1-student-certificate-issuer');
+  await context.close();
+  console.log(`journey 1 (student) took ${Date.now() - started} ms`);
+});
+
+test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交报名 → 报名成功 → 我的报名; elder sizes hold', async () => {
+  const started = Date.now();
+  const { context, page } = await newVisitor(browser, webUrl);
+  await tapTab(page, '我的');
+  await tap(page, '长辈模式');
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(await eventually(rootSize, '22px')).toBe('22px');
+  await screenshot(page, '2-senior-mine-elder');
+  await tapTab(page, '首页');
+  await still(current(page).locator('.sp-activity').first());
+  await screenshot(page, '2-senior-home-elder');
+  await tap(page, '老年大学');
+  const cardTitles = current(page).locator('.sp-activity .sp-activity__title');
+  await still(cardTitles.first());
+
+  // List rows (activity cards) are at least 60 px tall in elder mode.
+  const cards = await heights(page, '.sp-activity');
+  expect(cards.length).toBeGreaterThan(1);
+  for (const c of cards) expect(c.height).toBeGreaterThanOrEqual(60);
+  await screenshot(page, '2-senior-list-elder');
+
+  const titles = await cardTitles.allTextContents();
+  const classes = (await api.activities('kind=senior&limit=50'))
+    .filter(forSeniors)
+    .filter((a) => a.seatsLeft > 1);
+  const listed = titles.map((t) => classes.find((a) => a.title === t)).filter((a) => a !== undefined);
+  const first = listed[0];
+  // One person cannot hold two classes at the same time: the second must not clash with the first.
+  const second = listed.find((a) => first && a.id !== first.id && !clash(a, first));
+  if (!first || !second) throw new Error('need two open senior classes at different times in the list');
+  await current(page).locator('.sp-activity', { hasText: first.title }).first().click();
+  await expectVisible(page, first.title);
+  const button = await expectVisible(page, '报名');
+
+  // Every text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1; the primary button ≥ 60 px tall.
+  const checkElder = async (where: string) => {
+    const metrics = await textMetrics(page);
+    expect(metrics.length).toBeGreaterThan(5);
+    for (const m of metrics) {
+      const label = `${where}: “${m.text.slice(0, 16)}”`;
+      expect([label, m.fontSize >= 18]).toEqual([label, true]);
+      expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
+      expect([label, m.contrast >= 4.5]).toEqual([label, true]);
+    }
+  };
+  await checkElder('class page');
+  expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(60);
+  await screenshot(page, '2-senior-class-elder');
+
+  await tap(page, '报名');
+  await agreePrivacyIfAsked(page);
+  await fillField(page, '姓名', '李秀兰');
+  const seniorPhone = phone('139');
+  await fillField(page, '手机号', seniorPhone);
+  await fillField(page, '出生年份', '1958');
+  await checkElder('sign-up form');
+  for (const h of await heights(page, '.sp-btn--primary')) expect(h.height).toBeGreaterThanOrEqual(60);
+  for (const h of await heights(page, '.sp-field__input')) expect(h.height).toBeGreaterThanOrEqual(60);
+  await screenshot(page, '2-senior-form-elder');
+  await tap(page, '提交报名');
+  await expectVisible(page, '报名成功');
+  await checkElder('result page');
+  await screenshot(page, '2-senior-success-elder');
+
+  // A returning user: another class is confirmed in 2 taps (报名, 提交报名) with the form pre-filled.
+  await tap(page, '返回首页');
+  await tap(page, '老年大学');
+  await (await still(current(page).locator('.sp-activity', { hasText: second.title }).first())).click();
+  await expectVisible(page, second.title);
+  let taps = 0;
+  await tap(page, '报名');
+  taps += 1;
+  await expect(current(page).getByLabel('姓名', { exact: true }).inputValue()).resolves.toBe('李秀兰');
+  await expect(current(page).getByLabel('手机号', { exact: true }).inputValue()).resolves.toBe(seniorPhone);
+  await expect(current(page).getByLabel('出生年份', { exact: true }).inputValue()).resolves.toBe('1958');
+  await tap(page, '提交报名');
+  taps += 1;
+  await expectVisible(page, '报名成功');
+  expect(taps).toBeLessThanOrEqual(3);
+
+  await tap(page, '查看我的报名');
+  await expectVisible(page, '我的报名');
+  const mine = current(page).locator('.sp-signup');
+  expect(await eventually(() => mine.count(), 2)).toBe(2);
+  for (const title of [first.title, second.title]) {
+    const card = mine.filter({ hasText: title });
+    await expect(card.locator('.sp-signup__status').first().textContent()).resolves.toBe('报名成功');
+  }
+  await expectVisible(page, '取消报名');
+  await checkElder('我的');
+  await screenshot(page, '2-senior-mine-signups');
+  await context.close();
+  console.log(`journey 2 (senior, elder mode) took ${Date.now() - started} ms`);
+});
+
+test('a villager offline: 送教下乡 → an event → offline 提交报名 → 待发送 → online → confirmed once', async () => {
+  const started = Date.now();
+  const { context, page } = await newVisitor(browser, webUrl);
+  await tap(page, '送教下乡');
+  const events = await api.activities('kind=outreach');
+  const event = events.filter((a) => plainFirstCome(a)).find((a) => a.seatsLeft > 0 && a.capacity >= 20);
+  if (!event) throw new Error('no outreach event in the seed');
+  const card = current(page).locator('.sp-activity', { hasText: event.title }).first();
+  await (await still(card)).click();
+  await expectVisible(page, event.title);
+  await screenshot(page, '3-villager-event');
+
+  await context.setOffline(true);
+  await tap(page, '报名');
+  await agreePrivacyIfAsked(page);
+  await fillField(page, '姓名', '张国富');
+  await fillField(page, '手机号', phone('136'));
+  await fillField(page, '所在村屯', '新发村');
+  await tap(page, '提交报名');
+  await expectVisible(page, '待发送');
+  await screenshot(page, '3-villager-queued-offline');
+  const queued =
+    (await storageValue<Array<{ key: string; state: string; attempts: number }>>(page, 'sp.outbox')) ?? [];
+  expect(queued).toHaveLength(1);
+  const key = queued[0]?.key ?? '';
+  expect(key).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  expect(queued[0]?.state).toBe('pending');
+
+  await context.setOffline(false);
+  await expectVisible(page, '报名成功', 30_000);
+  await screenshot(page, '3-villager-sent-online');
+  const sent =
+    (await storageValue<Array<{ key: string; state: string; attempts: number }>>(page, 'sp.outbox')) ?? [];
+  expect(sent).toHaveLength(1);
+  expect(sent[0]).toMatchObject({ key, state: 'sent' });
+  expect(sent[0]?.attempts).toBeGreaterThanOrEqual(2);
+
+  // The server holds exactly one sign-up for this user and event.
+  const identity = await storageValue<string>(page, 'sp.devIdentity');
+  expect(identity).toMatch(/^dev:u-[a-z0-9]{12}$/);
+  const token = await api.login(identity as string);
+  const mine = (await api.mine(token)).filter((s) => s.activityId === event.id);
+  expect(mine).toHaveLength(1);
+  expect(mine[0]?.status).toBe('confirmed');
+  expect(mine[0]?.attendee).toMatchObject({ name: '张国富', village: '新发村' });
+  await context.close();
+  console.log(`journey 3 (villager offline) took ${Date.now() - started} ms`);
+});
+
+test('a full class: 已进入候补, then another user cancels through the API and the seat is promoted', async () => {
+  const started = Date.now();
+  const small = (await api.activities('kind=senior&limit=50')).filter(
+    (a) => forSeniors(a) && a.capacity <= 10 && a.seatsLeft > 0,
+  );
+  const target = small[0];
+  if (!target) throw new Error('no small senior class in the seed');
+  // Fill every free seat with other users.
+  const others: Array<{ token: string; signupId: string }> = [];
+  for (let i = 0; i < target.seatsLeft; i += 1) {
+    const token = await api.login(`dev:filler-${Date.now().toString(36)}-${i}`);
+    const res = await api.signUp(token, target.id, {
+      name: `王${'甲乙丙丁戊己庚辛壬癸'[i] ?? '子'}`,
+      phone: phone('137'),
+      birthYear: 1956 + (i % 3),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body.status).toBe('confirmed');
+    others.push({ token, signupId: res.body.id });
+  }
+  expect((await api.activity(target.id)).seatsLeft).toBe(0);
+
+  const { context, page } = await newVisitor(browser, webUrl);
+  await page.goto(`${webUrl}/#/packages/activity/pages/detail/index?id=${target.id}`);
+  await expectVisible(page, target.title);
+  await expectVisible(page, '已满，可候补');
+  await screenshot(page, '4-full-class');
+  await tap(page, '报名');
+  await agreePrivacyIfAsked(page);
+  await fillField(page, '姓名', '赵淑珍');
+  await fillField(page, '手机号', phone('138'));
+  await fillField(page, '出生年份', '1956');
+  await tap(page, '提交报名');
+  await expectVisible(page, '已进入候补，第 1 位');
+  await screenshot(page, '4-waitlisted');
+
+  const first = others[0];
+  if (!first) throw new Error('no filler');
+  let cancelled = await api.cancel(first.token, first.signupId);
+  if (cancelled.status === 200 && !('status' in cancelled.body)) {
+    // serverless-offline answers a handler past its timeout with 200 + errorMessage (a loaded machine):
+    // ask again; a cancel that did go through answers 409 ALREADY_CANCELLED.
+    console.warn(`cancel answered ${JSON.stringify(cancelled.body).slice(0, 120)}; retrying`);
+    cancelled = await api.cancel(first.token, first.signupId);
+  }
+  const outcome = cancelled.body as unknown as { status?: string; error?: { code: string } };
+  expect(outcome.status === 'cancelled' || outcome.error?.code === 'ALREADY_CANCELLED').toBe(true);
+
+  await tap(page, '查看我的报名');
+  const card = current(page).locator('.sp-signup', { hasText: target.title }).first();
+  await still(card);
+  const status = () => card.locator('.sp-signup__status').textContent();
+  expect(await eventually(status, '报名成功')).toBe('报名成功');
+  await screenshot(page, '4-promoted');
+  await context.close();
+  console.log(`journey 4 (waitlist promotion) took ${Date.now() - started} ms`);
+});

@@ -1,0 +1,81 @@
+/**
+ * The WeChat build: it builds (when dist/weapp is older than the sources), app.json lists the tab pages in
+ * the main package and every other section in subpackages, each page was emitted, the privacy
+ * authorisation and <page-meta> made it in, and the packages are within budget (scripts/size.ts).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BUDGET, DIST, buildIfStale, measure } from '../../scripts/size';
+
+jest.setTimeout(240_000);
+
+interface AppJson {
+  pages: string[];
+  subPackages: Array<{ root: string; pages: string[] }>;
+  tabBar: { list: Array<{ pagePath: string; text: string; iconPath?: string }> };
+  __usePrivacyCheck__?: boolean;
+}
+
+let app: AppJson;
+
+beforeAll(() => {
+  const started = Date.now();
+  buildIfStale(false);
+  console.log(`weapp build ready in ${Date.now() - started} ms`);
+  app = JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as AppJson;
+});
+
+test('tab pages 首页 and 我的 are in the main package; every other section is a subpackage', () => {
+  expect(app.pages).toEqual(['pages/home/index', 'pages/mine/index']);
+  expect(app.tabBar.list.map((t) => [t.pagePath, t.text])).toEqual([
+    ['pages/home/index', '首页'],
+    ['pages/mine/index', '我的'],
+  ]);
+  expect(Object.fromEntries(app.subPackages.map((s) => [s.root, s.pages]))).toEqual({
+    'packages/catalog': [
+      'pages/majors/index',
+      'pages/major/index',
+      'pages/certificates/index',
+      'pages/certificate/index',
+      'pages/school/index',
+      'pages/search/index',
+    ],
+    'packages/activity': [
+      'pages/list/index',
+      'pages/detail/index',
+      'pages/signup/index',
+      'pages/result/index',
+    ],
+    'packages/mine': ['pages/privacy/index'],
+  });
+  expect(app.__usePrivacyCheck__).toBe(true);
+});
+
+test('every page and tab icon was emitted', () => {
+  const pages = [...app.pages, ...app.subPackages.flatMap((s) => s.pages.map((p) => `${s.root}/${p}`))];
+  for (const page of pages) {
+    for (const ext of ['js', 'wxml', 'json'])
+      expect([page, ext, existsSync(join(DIST, `${page}.${ext}`))]).toEqual([page, ext, true]);
+    // rem follows WeChat's font setting and 长辈模式 through <page-meta root-font-size>.
+    expect(readFileSync(join(DIST, `${page}.wxml`), 'utf8')).toContain('root-font-size=');
+  }
+  for (const tab of app.tabBar.list) expect(existsSync(join(DIST, tab.iconPath ?? 'missing'))).toBe(true);
+});
+
+test('the sign-up form uses WeChat’s privacy authorisation and wx.login is the login', () => {
+  const signup = readFileSync(join(DIST, 'packages/activity/pages/signup/index.js'), 'utf8');
+  expect(signup).toContain('agreePrivacyAuthorization');
+  expect(signup).toContain('getPrivacySetting');
+  const main = ['app.js', 'common.js'].map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
+  expect(main).not.toContain('dev:u-');
+  expect(readFileSync(join(DIST, 'project.config.json'), 'utf8')).toContain('"appid"');
+});
+
+test('packages are within budget: main ≤ 450 KB, each subpackage ≤ 300 KB', () => {
+  const sizes = measure();
+  console.table(sizes.map((s) => ({ package: s.name, bytes: s.bytes, KB: (s.bytes / 1024).toFixed(1) })));
+  const main = sizes.find((s) => s.root === '/');
+  expect(main?.bytes).toBeLessThanOrEqual(BUDGET.main);
+  for (const s of sizes.filter((x) => x.root !== '/'))
+    expect([s.root, s.bytes <= BUDGET.subpackage]).toEqual([s.root, true]);
+});
