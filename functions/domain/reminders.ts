@@ -84,7 +84,7 @@ export function messageContent(kind: MessageKind, activity: ActivityRecord, sign
     'activity-cancelled': `活动已取消：${activity.cancelReason ?? ''}`,
   };
   return {
-    page: `packages/activity/signup-detail/index?id=${signup.id}`,
+    page: `packages/mine/pages/signup/index?id=${signup.id}`,
     data: {
       thing1: { value: clip(activity.title) },
       time2: { value: dayjs(activity.startsAt).tz('Asia/Shanghai').format('YYYY年M月D日 HH:mm') },
