@@ -18,7 +18,17 @@ export default defineAppConfig({
     },
     {
       root: 'packages/mine',
-      pages: ['pages/privacy/index'],
+      pages: ['pages/privacy/index', 'pages/signup/index', 'pages/completion/index', 'pages/family/index'],
+    },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/home/index',
+        'pages/activity/index',
+        'pages/checkin/index',
+        'pages/stats/index',
+        'pages/publish/index',
+      ],
     },
   ],
   preloadRule: {

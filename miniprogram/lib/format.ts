@@ -54,6 +54,7 @@ export function resultText(s: Pick<Signup, 'status' | 'waitlistPosition'>): stri
   if (s.status === 'waitlisted') {
     return s.waitlistPosition ? `已进入候补，第 ${s.waitlistPosition} 位` : '已进入候补';
   }
+  if (s.status === 'applied') return '已提交申请，等待摇号';
   return SIGNUP_STATUS_LABELS[s.status];
 }
 

@@ -22,4 +22,12 @@ export const routes = {
   signupForm: (id: string) => `/packages/activity/pages/signup/index${q({ id })}`,
   result: (key: string) => `/packages/activity/pages/result/index${q({ key })}`,
   privacy: '/packages/mine/pages/privacy/index',
+  signup: (id: string) => `/packages/mine/pages/signup/index${q({ id })}`,
+  completion: (code: string) => `/packages/mine/pages/completion/index${q({ code })}`,
+  family: '/packages/mine/pages/family/index',
+  staff: '/packages/staff/pages/home/index',
+  staffActivity: (id: string) => `/packages/staff/pages/activity/index${q({ id })}`,
+  staffCheckIn: (id?: string) => `/packages/staff/pages/checkin/index${q({ id })}`,
+  staffStats: '/packages/staff/pages/stats/index',
+  staffPublish: '/packages/staff/pages/publish/index',
 };

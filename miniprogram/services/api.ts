@@ -1,9 +1,26 @@
-import type { CertificateDetail, LoginResponse, MajorDetail, Page, SchoolDetail } from '@shared/api';
+import type {
+  CertificateDetail,
+  CheckInResult,
+  Completion,
+  LoginResponse,
+  MajorDetail,
+  Page,
+  RosterEntry,
+  SchoolDetail,
+  SignupDetail,
+  StatsResponse,
+} from '@shared/api';
 import { IDEMPOTENCY_HEADER } from '@shared/api';
 import type { Activity, ActivityKind } from '@shared/schemas/activity';
 import type { Certificate, Level, Major, MajorGroup, School } from '@shared/schemas/catalog';
 import type { County } from '@shared/schemas/common';
-import type { Attendee, Signup, SignupWithActivity } from '@shared/schemas/signup';
+import type {
+  Attendee,
+  FamilyMember,
+  FamilyMemberInput,
+  Signup,
+  SignupWithActivity,
+} from '@shared/schemas/signup';
 import { auth } from './auth';
 import { request } from './request';
 
@@ -27,6 +44,15 @@ export interface ActivityQuery {
   q?: string;
   cursor?: string | null;
   limit?: number;
+}
+
+/** GET /activities/{id}/draw: the published commitment, the seed after the draw, the order (masked names). */
+export interface DrawResult {
+  commitment: string | null;
+  seed: string | null;
+  drawAt: string | null;
+  drawnAt: string | null;
+  order: Array<{ position: number; signupId: string; name: string; result: string }>;
 }
 
 export const api = {
@@ -58,7 +84,77 @@ export const api = {
       request<Page<SignupWithActivity>>({ path: '/signups/mine', query: { cursor, limit: 50 }, token }),
     ),
   signup: (id: string) =>
-    auth.withToken((token) => request<Signup>({ path: `/signups/${encodeURIComponent(id)}`, token })),
+    auth.withToken((token) => request<SignupDetail>({ path: `/signups/${encodeURIComponent(id)}`, token })),
+  acceptOffer: (id: string) =>
+    auth.withToken((token) =>
+      request<Signup>({ method: 'POST', path: `/signups/${encodeURIComponent(id)}/accept`, body: {}, token }),
+    ),
+  draw: (id: string) => request<DrawResult>({ path: `/activities/${encodeURIComponent(id)}/draw` }),
+  completion: (code: string) => request<Completion>({ path: `/completions/${encodeURIComponent(code)}` }),
+
+  family: () => auth.withToken((token) => request<Page<FamilyMember>>({ path: '/family-members', token })),
+  addFamily: (body: FamilyMemberInput) =>
+    auth.withToken((token) =>
+      request<FamilyMember>({ method: 'POST', path: '/family-members', body, token }),
+    ),
+  updateFamily: (id: string, body: FamilyMemberInput) =>
+    auth.withToken((token) =>
+      request<FamilyMember>({
+        method: 'PUT',
+        path: `/family-members/${encodeURIComponent(id)}`,
+        body,
+        token,
+      }),
+    ),
+  deleteFamily: (id: string) =>
+    auth.withToken((token) =>
+      request<unknown>({ method: 'DELETE', path: `/family-members/${encodeURIComponent(id)}`, token }),
+    ),
+
+  staffActivities: () =>
+    auth.withToken((token) => request<Page<Activity>>({ path: '/staff/activities', token })),
+  staffRoster: (id: string) =>
+    auth.withToken((token) =>
+      request<{ items: RosterEntry[] }>({
+        path: `/staff/activities/${encodeURIComponent(id)}/signups`,
+        token,
+      }),
+    ),
+  staffCreateActivity: (body: unknown) =>
+    auth.withToken((token) => request<Activity>({ method: 'POST', path: '/staff/activities', body, token })),
+  staffCancelActivity: (id: string, reason: string) =>
+    auth.withToken((token) =>
+      request<Activity>({
+        method: 'POST',
+        path: `/staff/activities/${encodeURIComponent(id)}/cancel`,
+        body: { reason },
+        token,
+      }),
+    ),
+  staffDraw: (id: string) =>
+    auth.withToken((token) =>
+      request<unknown>({
+        method: 'POST',
+        path: `/staff/activities/${encodeURIComponent(id)}/draw`,
+        body: {},
+        token,
+      }),
+    ),
+  checkIn: (code: string, scannedAt?: string) =>
+    auth.withToken((token) =>
+      request<CheckInResult>({ method: 'POST', path: '/staff/check-ins', body: { code, scannedAt }, token }),
+    ),
+  stats: (year: number) =>
+    auth.withToken((token) => request<StatsResponse>({ path: '/staff/stats', query: { year }, token })),
+  setEnrolment: (schoolId: string, year: number, students: number) =>
+    auth.withToken((token) =>
+      request<unknown>({
+        method: 'PUT',
+        path: `/staff/schools/${encodeURIComponent(schoolId)}/enrolment`,
+        body: { year, students },
+        token,
+      }),
+    ),
   cancelSignup: (id: string) =>
     auth.withToken((token) =>
       request<Signup>({ method: 'DELETE', path: `/signups/${encodeURIComponent(id)}`, token }),

@@ -1,4 +1,4 @@
-import type { LoginResponse } from '@shared/api';
+import type { LoginResponse, Role } from '@shared/api';
 import { isApiError, NetworkError } from './errors';
 import { KEYS, taroKv, type KeyValue } from './kv';
 import { loginCode } from './login-code';
@@ -8,6 +8,8 @@ export interface Session {
   token: string;
   userId: string;
   expiresAt: string;
+  /** From POST /auth/login: `user`, `staff:<schoolId>`, `admin` (the server re-checks them on every call). */
+  roles?: Role[];
 }
 
 export interface Auth {
@@ -37,7 +39,12 @@ export function createAuth({ kv, code, login, now = Date.now }: AuthDeps): Auth 
     if (pending) return pending;
     const run = (async () => {
       const answer = await login(await code());
-      const session: Session = { token: answer.token, userId: answer.userId, expiresAt: answer.expiresAt };
+      const session: Session = {
+        token: answer.token,
+        userId: answer.userId,
+        expiresAt: answer.expiresAt,
+        roles: answer.roles,
+      };
       kv.set(KEYS.session, session);
       return session;
     })();

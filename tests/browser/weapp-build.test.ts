@@ -46,7 +46,19 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/signup/index',
       'pages/result/index',
     ],
-    'packages/mine': ['pages/privacy/index'],
+    'packages/mine': [
+      'pages/privacy/index',
+      'pages/signup/index',
+      'pages/completion/index',
+      'pages/family/index',
+    ],
+    'packages/staff': [
+      'pages/home/index',
+      'pages/activity/index',
+      'pages/checkin/index',
+      'pages/stats/index',
+      'pages/publish/index',
+    ],
   });
   expect(app.__usePrivacyCheck__).toBe(true);
 });
@@ -69,6 +81,19 @@ test('the sign-up form uses WeChat’s privacy authorisation and wx.login is the
   const main = ['app.js', 'common.js'].map((f) => readFileSync(join(DIST, f), 'utf8')).join('\n');
   expect(main).not.toContain('dev:u-');
   expect(readFileSync(join(DIST, 'project.config.json'), 'utf8')).toContain('"appid"');
+});
+
+test('WeChat-only APIs come from the weapp files; the QR encoder stays in packages/mine', () => {
+  const read = (f: string) => readFileSync(join(DIST, f), 'utf8');
+  expect(read('packages/activity/pages/signup/index.js')).toContain('requestSubscribeMessage');
+  expect(read('packages/staff/pages/checkin/index.js')).toContain('scanCode');
+  expect(read('packages/staff/pages/activity/index.js')).toContain('shareFileMessage');
+  expect(read('packages/mine/pages/signup/index.js')).toContain('getModuleCount');
+  const main = ['app.js', 'common.js', 'vendors.js']
+    .filter((f) => existsSync(join(DIST, f)))
+    .map(read)
+    .join('\n');
+  expect(main).not.toContain('getModuleCount');
 });
 
 test('packages are within budget: main ≤ 450 KB, each subpackage ≤ 300 KB', () => {

@@ -18,9 +18,11 @@ const TONE: Record<SignupStatus, 'ok' | 'warn' | 'off' | 'info'> = {
 export default function SignupCard({
   signup: s,
   onCancel,
+  onOpen,
 }: {
   signup: SignupWithActivity;
   onCancel: () => void;
+  onOpen?: () => void;
 }) {
   const cancellable = s.status !== 'cancelled' && s.status !== 'expired' && s.activity.status !== 'cancelled';
   return (
@@ -29,13 +31,26 @@ export default function SignupCard({
       <View className="sp-signup__title">{s.activity.title}</View>
       <View className="sp-signup__line">时间：{formatSessionTime(s.activity.startsAt)}</View>
       <View className="sp-signup__line">地点：{placeText(s.activity.place)}</View>
-      <View className="sp-signup__line">参加人：{s.attendee.name}</View>
+      <View className="sp-signup__line">
+        参加人：{s.attendee.name}
+        {s.attendee.relation && s.attendee.relation !== '本人' ? `（${s.attendee.relation}）` : ''}
+      </View>
       {s.activity.status === 'cancelled' ? <View className="sp-signup__note">活动已取消</View> : null}
-      {cancellable ? (
+      {s.activity.status === 'cancelled' && s.activity.cancelReason ? (
+        <View className="sp-signup__note">原因：{s.activity.cancelReason}</View>
+      ) : null}
+      {cancellable || onOpen ? (
         <View className="sp-signup__actions">
-          <SpButton variant="danger" small onClick={onCancel}>
-            取消报名
-          </SpButton>
+          {onOpen ? (
+            <SpButton variant="secondary" small onClick={onOpen}>
+              查看详情
+            </SpButton>
+          ) : null}
+          {cancellable ? (
+            <SpButton variant="danger" small onClick={onCancel}>
+              取消报名
+            </SpButton>
+          ) : null}
         </View>
       ) : null}
     </View>

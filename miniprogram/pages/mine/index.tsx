@@ -10,13 +10,15 @@ import { useOutbox } from '@/hooks/use-outbox';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useSettings } from '@/hooks/use-settings';
 import { routes } from '@/lib/routes';
-import { api, describeError, outbox } from '@/services';
+import { api, auth, describeError, outbox } from '@/services';
 import { settings } from '@/services/settings';
 import './index.scss';
 
 export default function Mine() {
   const { elder, county } = useSettings();
   const local = useOutbox().filter((e) => e.state !== 'sent');
+  const roles = auth.current()?.roles ?? [];
+  const isStaff = roles.some((r) => r === 'admin' || r.startsWith('staff:'));
   const list = usePagedList('mine:signups', (cursor) => api.mySignups(cursor));
 
   useDidShow(() => {
@@ -76,7 +78,12 @@ export default function Mine() {
         />
       ) : null}
       {list.items.map((s) => (
-        <SignupCard key={s.id} signup={s} onCancel={() => void cancel(s.id, s.activity.title)} />
+        <SignupCard
+          key={s.id}
+          signup={s}
+          onCancel={() => void cancel(s.id, s.activity.title)}
+          onOpen={() => void Taro.navigateTo({ url: routes.signup(s.id) })}
+        />
       ))}
       {list.hasMore ? (
         <View role="button" className="mine__more" onClick={() => void list.loadMore()}>
@@ -104,6 +111,18 @@ export default function Mine() {
       </View>
       <CountyPicker label="常去的区县" value={county} onChange={(c) => settings.set({ county: c })} />
       <View className="mine__card">
+        <ListRow
+          title="家庭成员"
+          detail="为家人报名时一键填好"
+          onClick={() => void Taro.navigateTo({ url: routes.family })}
+        />
+        {isStaff ? (
+          <ListRow
+            title="学校工作台"
+            detail="发布活动、名单、签到、统计"
+            onClick={() => void Taro.navigateTo({ url: routes.staff })}
+          />
+        ) : null}
         <ListRow
           title="隐私保护指引"
           detail="我们收集哪些信息、怎么用"

@@ -19,6 +19,7 @@ import {
 } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import Lottery from '../../components/lottery';
 import { activityKey } from './keys';
 import './index.scss';
 
@@ -91,6 +92,8 @@ export default function ActivityDetail() {
           <View className="adetail__fact-value">{signupWindowText(a)}</View>
         </View>
       </View>
+
+      {a.enrolment === 'lottery' ? <Lottery activity={a} /> : null}
 
       {a.description ? (
         <Section title="活动介绍">

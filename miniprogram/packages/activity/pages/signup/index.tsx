@@ -1,7 +1,10 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
+import { COUNTIES, type County } from '@shared/schemas/common';
+import type { FamilyMember } from '@shared/schemas/signup';
+import Chips from '@/components/chips';
 import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
 import PrivacyGate from '@/components/privacy-gate';
@@ -25,6 +28,8 @@ import {
 import { api, outbox } from '@/services';
 import { settings } from '@/services/settings';
 import { activityKey } from '../detail/keys';
+import { ageProblem, needsConsent, ruleHints } from '../../lib/rules';
+import { askForReminders, prepareReminders } from '../../lib/subscribe';
 import './index.scss';
 
 const INPUT: Record<
@@ -45,6 +50,40 @@ function SignupForm({ activity: a }: { activity: Activity }) {
   const [formError, setFormError] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
+  const family = useResource('family', () => api.family());
+  const members: FamilyMember[] = family.data?.items ?? [];
+  const [who, setWho] = useState<string>('self');
+  const [relation, setRelation] = useState<FamilyMember['relation']>('本人');
+  const [residence, setResidence] = useState<County | null>(null);
+  const [consent, setConsent] = useState(false);
+  const hints = ruleHints(a);
+  useEffect(() => prepareReminders(), []);
+  const birthYear = values.birthYear.trim() ? Number(values.birthYear.trim()) : undefined;
+  const consentNeeded = needsConsent(a, birthYear);
+  const agePreview = ageProblem(a, birthYear);
+
+  const choose = (value: string | null) => {
+    const id = value ?? 'self';
+    setWho(id);
+    setServerErrors({});
+    setFormError('');
+    setConsent(false);
+    if (id === 'self') {
+      setValues(prefill(settings.get().lastAttendee));
+      setRelation('本人');
+      return;
+    }
+    const m = members.find((x) => x.id === id);
+    if (!m) return;
+    setValues({
+      name: m.name,
+      phone: m.phone,
+      birthYear: m.birthYear ? String(m.birthYear) : '',
+      village: m.village ?? '',
+    });
+    setRelation(m.relation);
+    if (m.residence) setResidence(m.residence);
+  };
 
   const errorOf = (field: FieldName): string | undefined => {
     if (serverErrors[field]) return serverErrors[field];
@@ -63,13 +102,29 @@ function SignupForm({ activity: a }: { activity: Activity }) {
     setSubmitted(true);
     const result = toAttendee(values, a.kind);
     if (!result.ok) return;
-    settings.set({ lastAttendee: { ...settings.get().lastAttendee, ...result.attendee } });
+    if (a.residentsOnly && !residence) {
+      setFormError('请选择参加人的居住区县');
+      return;
+    }
+    if (consentNeeded && !consent) {
+      setFormError('请先确认家属同意');
+      return;
+    }
+    void askForReminders();
+    const attendee = {
+      ...result.attendee,
+      relation,
+      ...(a.residentsOnly && residence ? { residence } : {}),
+      ...(consentNeeded ? { familyConsent: consent } : {}),
+    };
+    if (who === 'self')
+      settings.set({ lastAttendee: { ...settings.get().lastAttendee, ...result.attendee } });
     setBusy(true);
     // The idempotency key is made here, once; every retry of this sign-up reuses it.
     const entry = outbox.enqueue(
       a.id,
       { title: a.title, kind: a.kind, startsAt: a.startsAt, endsAt: a.endsAt, place: a.place },
-      result.attendee,
+      attendee,
     );
     const after = await outbox.send(entry.key).catch(() => outbox.get(entry.key) ?? entry);
     setBusy(false);
@@ -86,6 +141,24 @@ function SignupForm({ activity: a }: { activity: Activity }) {
 
   return (
     <View className="signup__form">
+      {hints.length ? (
+        <View className="signup__rules">
+          {hints.map((h) => (
+            <View key={h} className="signup__rule">
+              {h}
+            </View>
+          ))}
+        </View>
+      ) : null}
+      <Chips<string>
+        label="为谁报名"
+        options={[
+          { value: 'self', label: '本人' },
+          ...members.map((m) => ({ value: m.id, label: `${m.name}（${m.relation}）` })),
+        ]}
+        value={who}
+        onChange={choose}
+      />
       {fields.map((field) => (
         <Field
           key={field}
@@ -101,6 +174,26 @@ function SignupForm({ activity: a }: { activity: Activity }) {
           onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
         />
       ))}
+      {agePreview ? <View className="signup__note">{agePreview}</View> : null}
+      {a.residentsOnly ? (
+        <Chips<County>
+          label="居住区县（限本县居民）"
+          options={COUNTIES.map((c) => ({ value: c, label: c }))}
+          value={residence}
+          onChange={(v) => setResidence(v)}
+        />
+      ) : null}
+      {consentNeeded ? (
+        <View
+          className={`signup__consent ${consent ? 'signup__consent--on' : ''}`}
+          role="checkbox"
+          aria-checked={consent}
+          onClick={() => setConsent(!consent)}
+        >
+          <View className="signup__consent-box">{consent ? '✓' : ''}</View>
+          <View className="signup__consent-text">需家属同意</View>
+        </View>
+      ) : null}
       {formError ? (
         <View className="signup__form-error" role="alert">
           {formError}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  enablePageMeta: true,
+  navigationBarTitleText: '结业证明',
+  enableShareAppMessage: true,
+});

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  enablePageMeta: true,
+  navigationBarTitleText: '活动管理',
+  enablePullDownRefresh: true,
+});

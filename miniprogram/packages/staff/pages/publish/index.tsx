@@ -1,0 +1,194 @@
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { useState } from 'react';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@shared/schemas/activity';
+import { COUNTIES, type County } from '@shared/schemas/common';
+import Chips from '@/components/chips';
+import Field from '@/components/field';
+import PageShell from '@/components/page-shell';
+import SpButton from '@/components/sp-button';
+import { useResource } from '@/hooks/use-resource';
+import { routes } from '@/lib/routes';
+import { api, auth, describeError, isApiError } from '@/services';
+import {
+  checkPublish,
+  defaultForm,
+  staffSchools,
+  type PublishErrors,
+  type PublishForm,
+} from '../../lib/publish-form';
+import '../../lib/staff.scss';
+
+type TextKey = {
+  [K in keyof PublishForm]: PublishForm[K] extends string ? K : never;
+}[keyof PublishForm];
+
+/** Where each body path's error shows in the form. */
+const ERROR_FIELD: Record<string, TextKey> = {
+  title: 'title',
+  description: 'description',
+  'place.township': 'township',
+  'place.village': 'village',
+  'place.address': 'address',
+  startsAt: 'startTime',
+  endsAt: 'endTime',
+  capacity: 'capacity',
+  signupOpensAt: 'signupOpensAt',
+  signupClosesAt: 'signupClosesAt',
+  drawAt: 'drawAt',
+  minAge: 'minAge',
+  maxAge: 'maxAge',
+  cancelDeadlineHours: 'cancelDeadlineHours',
+  offerHours: 'offerHours',
+  'schedule.weekday': 'weekday',
+  'schedule.startTime': 'startTime',
+  'schedule.endTime': 'endTime',
+  'schedule.firstDate': 'firstDate',
+  'schedule.lastDate': 'lastDate',
+};
+
+/** 发布活动: every field of POST /staff/activities, checked with the shared schema before sending. */
+export default function StaffPublish() {
+  const roles = auth.current()?.roles ?? [];
+  const own = staffSchools(roles);
+  const all = useResource(own.length ? null : 'schools', () => api.schools());
+  const schools = own.length ? own : (all.data?.items.map((s) => s.id) ?? []);
+  const [schoolId, setSchoolId] = useState<string | null>(own[0] ?? null);
+  const [f, setF] = useState<PublishForm>(() => defaultForm());
+  const [errors, setErrors] = useState<PublishErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = <K extends keyof PublishForm>(key: K, value: PublishForm[K]) =>
+    setF((x) => ({ ...x, [key]: value }));
+
+  const errorOf = (key: TextKey): string | undefined => {
+    for (const [path, field] of Object.entries(ERROR_FIELD))
+      if (field === key && errors[path]) return errors[path];
+    return undefined;
+  };
+  const text = (key: TextKey, label: string, placeholder = '', type: 'text' | 'number' = 'text') => (
+    <Field
+      name={`publish-${key}`}
+      label={label}
+      value={f[key]}
+      placeholder={placeholder}
+      type={type}
+      error={errorOf(key)}
+      onInput={(value) => set(key, value)}
+    />
+  );
+
+  const publish = async () => {
+    const school = schoolId ?? schools[0];
+    if (!school) return;
+    const checked = checkPublish(f, school);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const created = await api.staffCreateActivity(checked.value);
+      void Taro.showToast({ title: '已发布', icon: 'success' });
+      void Taro.redirectTo({ url: routes.staffActivity(created.id) });
+    } catch (error) {
+      if (isApiError(error) && error.fields.length) {
+        setErrors(Object.fromEntries(error.fields.map((x) => [x.field, x.message])));
+      }
+      void Taro.showModal({ title: '没有发布成功', content: describeError(error), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <PageShell title="发布活动" className="staff">
+      <View className="staff__title">发布活动</View>
+      {schools.length > 1 ? (
+        <Chips
+          label="学校"
+          options={schools.map((s) => ({ value: s, label: s }))}
+          value={schoolId}
+          onChange={(v) => setSchoolId(v)}
+        />
+      ) : null}
+      <Chips<ActivityKind>
+        label="活动类型"
+        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))}
+        value={f.kind}
+        onChange={(v) => v && set('kind', v)}
+      />
+      {text('title', '活动名称', '例如 玉米秸秆还田技术')}
+      {text('description', '活动介绍', '讲什么、适合谁')}
+      <Chips<County>
+        label="区县"
+        options={COUNTIES.map((c) => ({ value: c, label: c }))}
+        value={f.county}
+        onChange={(v) => set('county', v)}
+      />
+      {errors.county ? <View className="staff__result staff__result--bad">{errors.county}</View> : null}
+      {text('township', '乡镇（街道）', '例如 红旗街道')}
+      {text('village', '村屯（社区）', '选填')}
+      {text('address', '详细地址', '例如 村委会大院')}
+      <Chips<'once' | 'weekly'>
+        label="时间"
+        options={[
+          { value: 'once', label: '一次活动' },
+          { value: 'weekly', label: '每周上课' },
+        ]}
+        value={f.timing}
+        onChange={(v) => v && set('timing', v)}
+      />
+      {f.timing === 'once' ? text('date', '日期', '2026-12-20') : null}
+      {f.timing === 'weekly' ? (
+        <>
+          {text('weekday', '星期几（1–7）', '2', 'number')}
+          {text('firstDate', '第一次课', '2026-03-03')}
+          {text('lastDate', '最后一次课', '2026-06-30')}
+        </>
+      ) : null}
+      {text('startTime', '开始时间', '09:00')}
+      {text('endTime', '结束时间', '11:00')}
+      {text('capacity', '名额', '40', 'number')}
+      {text('signupOpensAt', '报名开始', '2026-12-01 09:00')}
+      {text('signupClosesAt', '报名截止', '2026-12-19 18:00')}
+      <Chips<'first-come' | 'lottery'>
+        label="报名方式"
+        options={[
+          { value: 'first-come', label: '先到先得' },
+          { value: 'lottery', label: '摇号' },
+        ]}
+        value={f.enrolment}
+        onChange={(v) => v && set('enrolment', v)}
+      />
+      {f.enrolment === 'lottery' ? text('drawAt', '摇号时间', '选填，例如 2026-12-19 20:00') : null}
+      {text('minAge', '最小年龄', '选填，例如 50', 'number')}
+      {text('maxAge', '最大年龄', '选填', 'number')}
+      <Chips<'no' | 'yes'>
+        label="限本县居民"
+        options={[
+          { value: 'no', label: '不限' },
+          { value: 'yes', label: '限本县居民' },
+        ]}
+        value={f.residentsOnly ? 'yes' : 'no'}
+        onChange={(v) => set('residentsOnly', v === 'yes')}
+      />
+      {text('cancelDeadlineHours', '取消截止（开始前几小时）', '选填，例如 24', 'number')}
+      <Chips<'auto' | 'offer'>
+        label="候补方式"
+        options={[
+          { value: 'auto', label: '自动递补' },
+          { value: 'offer', label: '限时确认' },
+        ]}
+        value={f.waitlist}
+        onChange={(v) => v && set('waitlist', v)}
+      />
+      {f.waitlist === 'offer' ? text('offerHours', '确认时限（小时）', '24', 'number') : null}
+      {errors.form ? <View className="staff__result staff__result--bad">{errors.form}</View> : null}
+      <SpButton block disabled={busy || !schools.length} onClick={() => void publish()}>
+        {busy ? '正在发布…' : '发布'}
+      </SpButton>
+    </PageShell>
+  );
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  enablePageMeta: true,
+  navigationBarTitleText: '统计',
+  enablePullDownRefresh: true,
+});
