@@ -42,6 +42,8 @@ export interface ActivityQuery {
   from?: string;
   to?: string;
   q?: string;
+  /** 1+X training and exam sessions of one certificate. */
+  certificateId?: string;
   cursor?: string | null;
   limit?: number;
 }

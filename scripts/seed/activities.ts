@@ -29,6 +29,8 @@ interface Common {
 
 interface EventSpec extends Common {
   kind: Exclude<ActivityKind, 'senior'>;
+  /** A 1+X training or exam session: the certificate and level it prepares for or examines. */
+  certificate?: { id: string; level: '初级' | '中级' | '高级' };
   /** Days after today. */
   day: number;
   start: string;
@@ -67,6 +69,9 @@ function single(ctx: Context, spec: EventSpec): SeedActivity {
     capacity: spec.capacity,
     signupOpensAt: ctx.signupOpensAt,
     signupClosesAt: dayBefore(startsAt),
+    ...(spec.certificate
+      ? { certificateId: spec.certificate.id, certificateLevel: spec.certificate.level }
+      : {}),
   };
 }
 
@@ -587,6 +592,7 @@ const training: EventSpec[] = [
   {
     id: 'act-training-spvu-elderly-care',
     kind: 'training',
+    certificate: { id: 'cert-elderly-care', level: '初级' },
     title: '1+X 老年照护（初级）考前培训',
     description:
       '按老年照护职业技能等级标准（培训评价组织：北京中福长者文化科技有限公司）开展考前培训：生活照护、基础照护和康复照护的实操要点与模拟练习。' +
@@ -602,6 +608,7 @@ const training: EventSpec[] = [
   {
     id: 'act-training-spvu-ecommerce-exam',
     kind: 'training',
+    certificate: { id: 'cert-ecommerce-data', level: '初级' },
     title: '1+X 电子商务数据分析（初级）考核',
     description:
       '电子商务数据分析职业技能等级（初级）考核场次（培训评价组织：北京博导前程信息技术股份有限公司），机位有限。请携带身份证提前 30 分钟到场。' +
@@ -632,6 +639,7 @@ const training: EventSpec[] = [
   {
     id: 'act-training-health-dementia-care',
     kind: 'training',
+    certificate: { id: 'cert-dementia-care', level: '初级' },
     title: '1+X 失智老年人照护培训',
     description:
       '按失智老年人照护职业技能等级标准（培训评价组织：北京中民福祉教育科技有限责任公司）开展培训：认知功能促进、精神行为问题应对和照护环境布置。' +
@@ -647,6 +655,7 @@ const training: EventSpec[] = [
   {
     id: 'act-training-health-elderly-care-exam',
     kind: 'training',
+    certificate: { id: 'cert-elderly-care', level: '初级' },
     title: '1+X 老年照护（初级）考核',
     description:
       '老年照护职业技能等级（初级）理论与实操考核场次。请携带身份证，穿工作服，提前 30 分钟到场。' +
@@ -662,6 +671,7 @@ const training: EventSpec[] = [
   {
     id: 'act-training-trade-ecommerce-data',
     kind: 'training',
+    certificate: { id: 'cert-ecommerce-data', level: '初级' },
     title: '1+X 电子商务数据分析（初级）培训',
     description:
       '学习电商数据采集、数据处理与可视化、店铺经营数据报表等内容，结合实训平台练习，为参加初级考核做准备。' +

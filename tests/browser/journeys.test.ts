@@ -155,6 +155,8 @@ test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → it
   const certs = await api.get<{ items: Array<{ name: string; issuer: string }> }>('/certificates?limit=50');
   expect(certs.items.find((c) => c.name === name)?.issuer).toBe(issuer);
   expect(issuer).toMatch(/有限(责任)?公司|中心$/);
+  // The certificate lists its upcoming 1+X training and exam sessions, each opening the sign-up.
+  await expectVisible(page, '近期培训和考核');
   await screenshot(page, '1-student-certificate-issuer');
   await context.close();
   console.log(`journey 1 (student) took ${Date.now() - started} ms`);

@@ -91,6 +91,17 @@ describe('catalog', () => {
     expect(search.body.items.length).toBeGreaterThan(0);
   });
 
+  it('lists the 1+X training and exam sessions of a certificate', async () => {
+    const res = await api.call('GET', '/activities', { query: { certificateId: 'cert-elderly-care' } });
+    expect(res.body.items.length).toBeGreaterThanOrEqual(2);
+    for (const a of res.body.items)
+      expect(a).toMatchObject({
+        kind: 'training',
+        certificateId: 'cert-elderly-care',
+        certificateLevel: '初级',
+      });
+  });
+
   it('limits activities to a date range', async () => {
     const { dayjs, toIso } = await import('../../shared/time');
     const from = toIso(dayjs().add(5, 'day'));

@@ -1,5 +1,6 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import ActivityCard from '@/components/activity-card';
 import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
@@ -13,6 +14,9 @@ import '../catalog.scss';
 export default function CertificatePage() {
   const id = useRouter().params.id ?? '';
   const cert = useResource(id ? `certificate:${id}` : null, () => api.certificate(id));
+  const sessions = useResource(id ? `certificate-sessions:${id}` : null, () =>
+    api.activities({ kind: 'training', certificateId: id, limit: 20 }),
+  );
   const c = cert.data;
   useShareAppMessage(() => ({ title: c ? `1+X ${c.name}` : '1+X证书', path: routes.certificate(id) }));
   if (!c) {
@@ -58,6 +62,24 @@ export default function CertificatePage() {
           </View>
         ) : (
           <View className="catalog__muted">暂无对应专业</View>
+        )}
+      </Section>
+      <Section title="近期培训和考核">
+        {sessions.data?.items.length ? (
+          <View className="catalog__link-list">
+            {sessions.data.items.map((a) => (
+              <ActivityCard
+                key={a.id}
+                activity={a}
+                onOpen={(aid) => go(routes.activity(aid))}
+                showKind="training"
+              />
+            ))}
+          </View>
+        ) : (
+          <View className="catalog__muted">
+            {sessions.error ? '培训场次暂时加载不出来，请稍后再看' : '近期没有公布的培训或考核场次'}
+          </View>
         )}
       </Section>
       <Section title="在哪里培训">
