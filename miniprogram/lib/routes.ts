@@ -30,4 +30,5 @@ export const routes = {
   staffCheckIn: (id?: string) => `/packages/staff/pages/checkin/index${q({ id })}`,
   staffStats: '/packages/staff/pages/stats/index',
   staffPublish: '/packages/staff/pages/publish/index',
+  staffEdit: (id: string) => `/packages/staff/pages/publish/index${q({ id })}`,
 };

@@ -124,6 +124,15 @@ export const api = {
     ),
   staffCreateActivity: (body: unknown) =>
     auth.withToken((token) => request<Activity>({ method: 'POST', path: '/staff/activities', body, token })),
+  staffUpdateActivity: (id: string, body: unknown) =>
+    auth.withToken((token) =>
+      request<Activity>({
+        method: 'PATCH',
+        path: `/staff/activities/${encodeURIComponent(id)}`,
+        body,
+        token,
+      }),
+    ),
   staffCancelActivity: (id: string, reason: string) =>
     auth.withToken((token) =>
       request<Activity>({

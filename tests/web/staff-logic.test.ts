@@ -1,11 +1,14 @@
 import type { CheckInResult } from '@shared/api';
+import type { Activity } from '@shared/schemas/activity';
 import { ApiError, NetworkError } from '@/services/errors';
 import { memoryKv } from '@/services/kv';
 import { niceMax, percent, ratioText } from '@/packages/staff/lib/chart';
 import { CHECKIN_QUEUE_KEY, createCheckInQueue, outcomeText } from '@/packages/staff/lib/checkin-queue';
 import {
   checkPublish,
+  checkRevise,
   defaultForm,
+  fromActivity,
   instant,
   staffSchools,
   toActivityInput,
@@ -156,5 +159,55 @@ describe('发布活动 form', () => {
 
   it('finds the schools a login works for', () => {
     expect(staffSchools(['user', 'staff:shuangliao-vocational', 'admin'])).toEqual(['shuangliao-vocational']);
+  });
+});
+
+describe('编辑活动 form', () => {
+  const published = {
+    id: 'act-1',
+    kind: 'outreach',
+    title: '玉米秸秆还田技术',
+    description: '现场讲解',
+    schoolId: 'shuangliao-vocational',
+    county: '双辽市',
+    place: { township: '茂林镇', village: '新发村', address: '村委会' },
+    startsAt: '2026-12-20T09:00:00+08:00',
+    endsAt: '2026-12-20T11:30:00+08:00',
+    sessions: [{ startsAt: '2026-12-20T09:00:00+08:00', endsAt: '2026-12-20T11:30:00+08:00' }],
+    capacity: 40,
+    signupOpensAt: '2026-12-01T08:00:00+08:00',
+    signupClosesAt: '2026-12-19T18:00:00+08:00',
+  } as unknown as Activity;
+
+  it('fills the form from the published activity and sends only what may change', () => {
+    const form = fromActivity(published);
+    expect(form).toMatchObject({
+      title: '玉米秸秆还田技术',
+      date: '2026-12-20',
+      startTime: '09:00',
+      endTime: '11:30',
+      capacity: '40',
+      village: '新发村',
+    });
+    const checked = checkRevise({ ...form, capacity: '60' }, published);
+    expect(checked.ok && checked.value).toEqual({
+      title: '玉米秸秆还田技术',
+      description: '现场讲解',
+      place: { township: '茂林镇', village: '新发村', address: '村委会' },
+      capacity: 60,
+      startsAt: '2026-12-20T09:00:00+08:00',
+      endsAt: '2026-12-20T11:30:00+08:00',
+      signupOpensAt: '2026-12-01T08:00:00+08:00',
+      signupClosesAt: '2026-12-19T18:00:00+08:00',
+    });
+  });
+
+  it('keeps a term’s times, which its schedule decides, and refuses a bad capacity', () => {
+    const term = { ...published, sessions: [published.sessions[0], published.sessions[0]] } as Activity;
+    const checked = checkRevise(fromActivity(term), term);
+    expect(checked.ok && 'startsAt' in checked.value).toBe(false);
+    const bad = checkRevise({ ...fromActivity(published), capacity: '-3' }, published);
+    expect(bad.ok).toBe(false);
+    expect(!bad.ok && bad.errors.capacity).toMatch(/名额/);
   });
 });

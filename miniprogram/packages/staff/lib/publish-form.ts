@@ -1,7 +1,10 @@
 import {
   ActivityCreateInputSchema,
+  ActivityPatchInputSchema,
+  type Activity,
   type ActivityCreateInput,
   type ActivityKind,
+  type ActivityPatchInput,
 } from '@shared/schemas/activity';
 import type { County } from '@shared/schemas/common';
 import { dayjs, ZONE } from '@shared/time';
@@ -156,4 +159,57 @@ export function checkPublish(
 /** The schools a login may publish for: the `staff:<id>` roles. */
 export function staffSchools(roles: readonly string[]): string[] {
   return roles.filter((r) => r.startsWith('staff:')).map((r) => r.slice('staff:'.length));
+}
+
+/** The form filled from a published activity, for editing (a term stays a term: its sessions are fixed). */
+export function fromActivity(a: Activity): PublishForm {
+  const start = dayjs(a.startsAt).tz(ZONE);
+  const end = dayjs(a.endsAt).tz(ZONE);
+  const opens = dayjs(a.signupOpensAt).tz(ZONE);
+  const closes = dayjs(a.signupClosesAt).tz(ZONE);
+  return {
+    ...defaultForm(),
+    kind: a.kind,
+    title: a.title,
+    description: a.description,
+    county: a.county,
+    township: a.place.township,
+    village: a.place.village ?? '',
+    address: a.place.address,
+    timing: a.sessions.length > 1 ? 'weekly' : 'once',
+    date: fmtDate(start),
+    startTime: fmtTime(start),
+    endTime: fmtTime(end),
+    capacity: String(a.capacity),
+    signupOpensAt: `${fmtDate(opens)} ${fmtTime(opens)}`,
+    signupClosesAt: `${fmtDate(closes)} ${fmtTime(closes)}`,
+  };
+}
+
+/**
+ * The PATCH /staff/activities/{id} body: what staff may change after publishing. A term's times come from its
+ * schedule, so only a single session's date and times are sent.
+ */
+export function checkRevise(
+  f: PublishForm,
+  original: Activity,
+): { ok: true; value: ActivityPatchInput } | { ok: false; errors: PublishErrors } {
+  const full = toActivityInput(f, original.schoolId);
+  const patch: Record<string, unknown> = {
+    title: full.title,
+    description: full.description,
+    place: full.place,
+    capacity: full.capacity,
+    signupOpensAt: full.signupOpensAt,
+    signupClosesAt: full.signupClosesAt,
+  };
+  if (original.sessions.length <= 1) {
+    patch.startsAt = full.startsAt;
+    patch.endsAt = full.endsAt;
+  }
+  const result = validate(ActivityPatchInputSchema, patch);
+  if (result.ok) return { ok: true, value: result.value };
+  const errors: PublishErrors = {};
+  for (const issue of result.issues) errors[issue.field || 'form'] = issue.message;
+  return { ok: false, errors };
 }

@@ -103,6 +103,13 @@ export default function StaffActivity() {
         <SpButton small onClick={() => void Taro.navigateTo({ url: routes.staffCheckIn(id) })}>
           签到
         </SpButton>
+        <SpButton
+          small
+          variant="secondary"
+          onClick={() => void Taro.navigateTo({ url: routes.staffEdit(id) })}
+        >
+          编辑活动
+        </SpButton>
         <SpButton small variant="secondary" onClick={() => void exportCsv()}>
           导出名单
         </SpButton>

@@ -1,6 +1,6 @@
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@shared/schemas/activity';
 import { COUNTIES, type County } from '@shared/schemas/common';
 import Chips from '@/components/chips';
@@ -12,7 +12,9 @@ import { routes } from '@/lib/routes';
 import { api, auth, describeError, isApiError } from '@/services';
 import {
   checkPublish,
+  checkRevise,
   defaultForm,
+  fromActivity,
   staffSchools,
   type PublishErrors,
   type PublishForm,
@@ -47,8 +49,13 @@ const ERROR_FIELD: Record<string, TextKey> = {
   'schedule.lastDate': 'lastDate',
 };
 
-/** 发布活动: every field of POST /staff/activities, checked with the shared schema before sending. */
+/**
+ * 发布活动: every field of POST /staff/activities, checked with the shared schema before sending. With `?id=`
+ * it is 编辑活动: the published activity's fields, sent as PATCH (kind, school and rules stay as published).
+ */
 export default function StaffPublish() {
+  const editId = useRouter().params.id ?? '';
+  const original = useResource(editId ? `activity:${editId}` : null, () => api.activity(editId));
   const roles = auth.current()?.roles ?? [];
   const own = staffSchools(roles);
   const all = useResource(own.length ? null : 'schools', () => api.schools());
@@ -59,6 +66,10 @@ export default function StaffPublish() {
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof PublishForm>(key: K, value: PublishForm[K]) =>
     setF((x) => ({ ...x, [key]: value }));
+  const editing = original.data;
+  useEffect(() => {
+    if (editing) setF(fromActivity(editing));
+  }, [editing]);
 
   const errorOf = (key: TextKey): string | undefined => {
     for (const [path, field] of Object.entries(ERROR_FIELD))
@@ -77,7 +88,32 @@ export default function StaffPublish() {
     />
   );
 
+  const revise = async () => {
+    if (!editing) return;
+    const checked = checkRevise(f, editing);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await api.staffUpdateActivity(editing.id, checked.value);
+      void Taro.showToast({ title: '已保存', icon: 'success' });
+      void Taro.redirectTo({ url: routes.staffActivity(editing.id) });
+    } catch (error) {
+      if (isApiError(error) && error.fields.length) {
+        setErrors(Object.fromEntries(error.fields.map((x) => [x.field, x.message])));
+      }
+      void Taro.showModal({ title: '没有保存成功', content: describeError(error), showCancel: false });
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const publish = async () => {
+    if (editId) return revise();
     const school = schoolId ?? schools[0];
     if (!school) return;
     const checked = checkPublish(f, school);
@@ -103,9 +139,10 @@ export default function StaffPublish() {
   };
 
   return (
-    <PageShell title="发布活动" className="staff">
-      <View className="staff__title">发布活动</View>
-      {schools.length > 1 ? (
+    <PageShell title={editId ? '编辑活动' : '发布活动'} className="staff">
+      <View className="staff__title">{editId ? '编辑活动' : '发布活动'}</View>
+      {editId && !editing ? <View className="staff__result">正在读取活动…</View> : null}
+      {!editId && schools.length > 1 ? (
         <Chips
           label="学校"
           options={schools.map((s) => ({ value: s, label: s }))}
@@ -113,12 +150,14 @@ export default function StaffPublish() {
           onChange={(v) => setSchoolId(v)}
         />
       ) : null}
-      <Chips<ActivityKind>
-        label="活动类型"
-        options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))}
-        value={f.kind}
-        onChange={(v) => v && set('kind', v)}
-      />
+      {editId ? null : (
+        <Chips<ActivityKind>
+          label="活动类型"
+          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))}
+          value={f.kind}
+          onChange={(v) => v && set('kind', v)}
+        />
+      )}
       {text('title', '活动名称', '例如 玉米秸秆还田技术')}
       {text('description', '活动介绍', '讲什么、适合谁')}
       <Chips<County>
@@ -131,63 +170,74 @@ export default function StaffPublish() {
       {text('township', '乡镇（街道）', '例如 红旗街道')}
       {text('village', '村屯（社区）', '选填')}
       {text('address', '详细地址', '例如 村委会大院')}
-      <Chips<'once' | 'weekly'>
-        label="时间"
-        options={[
-          { value: 'once', label: '一次活动' },
-          { value: 'weekly', label: '每周上课' },
-        ]}
-        value={f.timing}
-        onChange={(v) => v && set('timing', v)}
-      />
+      {editId ? null : (
+        <Chips<'once' | 'weekly'>
+          label="时间"
+          options={[
+            { value: 'once', label: '一次活动' },
+            { value: 'weekly', label: '每周上课' },
+          ]}
+          value={f.timing}
+          onChange={(v) => v && set('timing', v)}
+        />
+      )}
       {f.timing === 'once' ? text('date', '日期', '2026-12-20') : null}
-      {f.timing === 'weekly' ? (
+      {editId && f.timing === 'weekly' ? (
+        <View className="staff__result">
+          这是按周上课的学期课程，上课时间按发布时的安排，不能在这里修改。
+        </View>
+      ) : null}
+      {!editId && f.timing === 'weekly' ? (
         <>
           {text('weekday', '星期几（1–7）', '2', 'number')}
           {text('firstDate', '第一次课', '2026-03-03')}
           {text('lastDate', '最后一次课', '2026-06-30')}
         </>
       ) : null}
-      {text('startTime', '开始时间', '09:00')}
-      {text('endTime', '结束时间', '11:00')}
+      {editId && f.timing === 'weekly' ? null : text('startTime', '开始时间', '09:00')}
+      {editId && f.timing === 'weekly' ? null : text('endTime', '结束时间', '11:00')}
       {text('capacity', '名额', '40', 'number')}
       {text('signupOpensAt', '报名开始', '2026-12-01 09:00')}
       {text('signupClosesAt', '报名截止', '2026-12-19 18:00')}
-      <Chips<'first-come' | 'lottery'>
-        label="报名方式"
-        options={[
-          { value: 'first-come', label: '先到先得' },
-          { value: 'lottery', label: '摇号' },
-        ]}
-        value={f.enrolment}
-        onChange={(v) => v && set('enrolment', v)}
-      />
-      {f.enrolment === 'lottery' ? text('drawAt', '摇号时间', '选填，例如 2026-12-19 20:00') : null}
-      {text('minAge', '最小年龄', '选填，例如 50', 'number')}
-      {text('maxAge', '最大年龄', '选填', 'number')}
-      <Chips<'no' | 'yes'>
-        label="限本县居民"
-        options={[
-          { value: 'no', label: '不限' },
-          { value: 'yes', label: '限本县居民' },
-        ]}
-        value={f.residentsOnly ? 'yes' : 'no'}
-        onChange={(v) => set('residentsOnly', v === 'yes')}
-      />
-      {text('cancelDeadlineHours', '取消截止（开始前几小时）', '选填，例如 24', 'number')}
-      <Chips<'auto' | 'offer'>
-        label="候补方式"
-        options={[
-          { value: 'auto', label: '自动递补' },
-          { value: 'offer', label: '限时确认' },
-        ]}
-        value={f.waitlist}
-        onChange={(v) => v && set('waitlist', v)}
-      />
-      {f.waitlist === 'offer' ? text('offerHours', '确认时限（小时）', '24', 'number') : null}
+      {editId ? null : (
+        <>
+          <Chips<'first-come' | 'lottery'>
+            label="报名方式"
+            options={[
+              { value: 'first-come', label: '先到先得' },
+              { value: 'lottery', label: '摇号' },
+            ]}
+            value={f.enrolment}
+            onChange={(v) => v && set('enrolment', v)}
+          />
+          {f.enrolment === 'lottery' ? text('drawAt', '摇号时间', '选填，例如 2026-12-19 20:00') : null}
+          {text('minAge', '最小年龄', '选填，例如 50', 'number')}
+          {text('maxAge', '最大年龄', '选填', 'number')}
+          <Chips<'no' | 'yes'>
+            label="限本县居民"
+            options={[
+              { value: 'no', label: '不限' },
+              { value: 'yes', label: '限本县居民' },
+            ]}
+            value={f.residentsOnly ? 'yes' : 'no'}
+            onChange={(v) => set('residentsOnly', v === 'yes')}
+          />
+          {text('cancelDeadlineHours', '取消截止（开始前几小时）', '选填，例如 24', 'number')}
+          <Chips<'auto' | 'offer'>
+            label="候补方式"
+            options={[
+              { value: 'auto', label: '自动递补' },
+              { value: 'offer', label: '限时确认' },
+            ]}
+            value={f.waitlist}
+            onChange={(v) => v && set('waitlist', v)}
+          />
+          {f.waitlist === 'offer' ? text('offerHours', '确认时限（小时）', '24', 'number') : null}
+        </>
+      )}
       {errors.form ? <View className="staff__result staff__result--bad">{errors.form}</View> : null}
-      <SpButton block disabled={busy || !schools.length} onClick={() => void publish()}>
-        {busy ? '正在发布…' : '发布'}
+      <SpButton block disabled={busy || (editId ? !editing : !schools.length)} onClick={() => void publish()}>
+        {busy ? (editId ? '正在保存…' : '正在发布…') : editId ? '保存修改' : '发布'}
       </SpButton>
     </PageShell>
   );
