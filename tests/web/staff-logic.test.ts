@@ -211,3 +211,34 @@ describe('编辑活动 form', () => {
     expect(!bad.ok && bad.errors.capacity).toMatch(/名额/);
   });
 });
+
+describe('发布活动: map point and skipped dates', () => {
+  it('sends the map point as numbers and a term’s skipped dates as a list', () => {
+    const form = {
+      ...defaultForm(Date.parse('2026-12-01T08:00:00+08:00')),
+      mapPoint: '43.16, 124.35',
+      timing: 'weekly' as const,
+      skipDates: '2026-12-29，2027-01-05',
+    };
+    const body = toActivityInput(form, 'lishu-senior-univ') as {
+      place: Record<string, unknown>;
+      schedule: { skipDates: string[] };
+    };
+    expect(body.place).toMatchObject({ latitude: 43.16, longitude: 124.35 });
+    expect(body.schedule.skipDates).toEqual(['2026-12-29', '2027-01-05']);
+  });
+
+  it('lets the shared schema refuse a map point that is not two numbers', () => {
+    const form = {
+      ...defaultForm(),
+      title: '秸秆还田',
+      county: '双辽市' as const,
+      township: '卧虎镇',
+      address: '村委会',
+      mapPoint: '北边',
+    };
+    const checked = checkPublish(form, 'shuangliao-vocational');
+    expect(checked.ok).toBe(false);
+    expect(!checked.ok && Object.keys(checked.errors).some((k) => k.startsWith('place.latitude'))).toBe(true);
+  });
+});

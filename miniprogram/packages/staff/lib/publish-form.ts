@@ -19,6 +19,10 @@ export interface PublishForm {
   township: string;
   village: string;
   address: string;
+  /** 地图位置 as `43.16, 124.35` (latitude, longitude); empty when the place has none. */
+  mapPoint: string;
+  /** Dates a weekly term skips (holidays), `2026-12-29, 2027-01-05`. */
+  skipDates: string;
   /** `once`: one date with start and end times; `weekly`: a term of weekly classes. */
   timing: 'once' | 'weekly';
   date: string;
@@ -57,6 +61,8 @@ export function defaultForm(now: number = Date.now()): PublishForm {
     township: '',
     village: '',
     address: '',
+    mapPoint: '',
+    skipDates: '',
     timing: 'once',
     date: fmtDate(start),
     startTime: fmtTime(start),
@@ -93,6 +99,18 @@ const fromDateTime = (value: string): string => {
 
 const num = (s: string): number | undefined => (s.trim() === '' ? undefined : Number(s.trim()));
 
+/** `43.16, 124.35` → { latitude, longitude }; text that is not two numbers passes through for the schema to refuse. */
+export function mapPointOf(text: string): { latitude?: unknown; longitude?: unknown } {
+  if (!text.trim()) return {};
+  const [lat = '', lng = ''] = text.split(/[,，\s]+/).filter(Boolean);
+  const latitude = Number(lat);
+  const longitude = Number(lng);
+  return {
+    latitude: Number.isFinite(latitude) ? latitude : lat,
+    longitude: Number.isFinite(longitude) ? longitude : lng,
+  };
+}
+
 /** The POST /staff/activities body the form describes (not yet validated). */
 export function toActivityInput(f: PublishForm, schoolId: string): Record<string, unknown> {
   const weekly = f.timing === 'weekly';
@@ -106,6 +124,7 @@ export function toActivityInput(f: PublishForm, schoolId: string): Record<string
       township: f.township.trim(),
       ...(f.village.trim() ? { village: f.village.trim() } : {}),
       address: f.address.trim(),
+      ...mapPointOf(f.mapPoint),
     },
     startsAt: instant(weekly ? f.firstDate : f.date, f.startTime),
     endsAt: instant(weekly ? f.lastDate : f.date, f.endTime),
@@ -120,7 +139,10 @@ export function toActivityInput(f: PublishForm, schoolId: string): Record<string
       endTime: f.endTime.trim(),
       firstDate: f.firstDate.trim(),
       lastDate: f.lastDate.trim(),
-      skipDates: [],
+      skipDates: f.skipDates
+        .split(/[,，、\s]+/)
+        .map((d) => d.trim())
+        .filter(Boolean),
     };
   }
   if (f.enrolment === 'lottery') {
@@ -176,6 +198,10 @@ export function fromActivity(a: Activity): PublishForm {
     township: a.place.township,
     village: a.place.village ?? '',
     address: a.place.address,
+    mapPoint:
+      a.place.latitude !== undefined && a.place.longitude !== undefined
+        ? `${a.place.latitude}, ${a.place.longitude}`
+        : '',
     timing: a.sessions.length > 1 ? 'weekly' : 'once',
     date: fmtDate(start),
     startTime: fmtTime(start),

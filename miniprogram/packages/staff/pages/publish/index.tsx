@@ -32,6 +32,8 @@ const ERROR_FIELD: Record<string, TextKey> = {
   'place.township': 'township',
   'place.village': 'village',
   'place.address': 'address',
+  'place.latitude': 'mapPoint',
+  'place.longitude': 'mapPoint',
   startsAt: 'startTime',
   endsAt: 'endTime',
   capacity: 'capacity',
@@ -47,6 +49,7 @@ const ERROR_FIELD: Record<string, TextKey> = {
   'schedule.endTime': 'endTime',
   'schedule.firstDate': 'firstDate',
   'schedule.lastDate': 'lastDate',
+  'schedule.skipDates': 'skipDates',
 };
 
 /**
@@ -72,8 +75,12 @@ export default function StaffPublish() {
   }, [editing]);
 
   const errorOf = (key: TextKey): string | undefined => {
-    for (const [path, field] of Object.entries(ERROR_FIELD))
-      if (field === key && errors[path]) return errors[path];
+    for (const [path, field] of Object.entries(ERROR_FIELD)) {
+      if (field !== key) continue;
+      // Array items report their index too (`schedule.skipDates.1`).
+      const hit = Object.entries(errors).find(([p]) => p === path || p.startsWith(`${path}.`));
+      if (hit) return hit[1];
+    }
     return undefined;
   };
   const text = (key: TextKey, label: string, placeholder = '', type: 'text' | 'number' = 'text') => (
@@ -170,6 +177,7 @@ export default function StaffPublish() {
       {text('township', '乡镇（街道）', '例如 红旗街道')}
       {text('village', '村屯（社区）', '选填')}
       {text('address', '详细地址', '例如 村委会大院')}
+      {text('mapPoint', '地图位置（纬度, 经度）', '选填，例如 43.16, 124.35')}
       {editId ? null : (
         <Chips<'once' | 'weekly'>
           label="时间"
@@ -192,6 +200,7 @@ export default function StaffPublish() {
           {text('weekday', '星期几（1–7）', '2', 'number')}
           {text('firstDate', '第一次课', '2026-03-03')}
           {text('lastDate', '最后一次课', '2026-06-30')}
+          {text('skipDates', '不上课的日期', '选填，例如 2026-12-29, 2027-01-05')}
         </>
       ) : null}
       {editId && f.timing === 'weekly' ? null : text('startTime', '开始时间', '09:00')}
