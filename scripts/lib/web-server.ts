@@ -57,8 +57,16 @@ export function serveWeb(root: string, port: number, apiUrl: string): Promise<Se
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     // Hashed assets may be cached; the page itself must always be fresh.
     const cache = extname(file) === '.html' ? 'no-cache' : 'public, max-age=3600';
-    res.writeHead(200, { 'content-type': type, 'cache-control': cache });
-    createReadStream(file).pipe(res);
+    // A file removed mid-request (a rebuild of dist/h5) ends that answer, not the whole server.
+    const stream = createReadStream(file);
+    stream.once('error', () => {
+      if (!res.headersSent) res.writeHead(404);
+      res.end();
+    });
+    stream.once('open', () => {
+      res.writeHead(200, { 'content-type': type, 'cache-control': cache });
+      stream.pipe(res);
+    });
   });
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
