@@ -18,7 +18,25 @@ const steps: Array<[string, string, string[]]> = [
   ['ESLint', bin('eslint'), ['--max-warnings=0', '.']],
   ['Prettier', bin('prettier'), ['--check', '--log-level=warn', '.']],
   ['TypeScript', bin('tsc'), ['--noEmit', '-p', '.']],
-  ['Jest', bin('jest'), ['--maxWorkers=2', ...process.argv.slice(2)]],
+  // Unit, integration, HTTP and jsdom tests share the two cores; the browser journeys then run one file at a
+  // time, each with its own stack and Chromium, so they never compete with each other for the machine.
+  [
+    'Jest',
+    bin('jest'),
+    ['--maxWorkers=2', '--testPathIgnorePatterns', '/tests/browser/', ...process.argv.slice(2)],
+  ],
+  [
+    'Browser journeys',
+    bin('jest'),
+    [
+      '--runInBand',
+      '--selectProjects',
+      'node',
+      '--testPathPatterns',
+      '/tests/browser/',
+      ...process.argv.slice(2),
+    ],
+  ],
 ];
 
 const started = Date.now();
