@@ -1,7 +1,7 @@
 import { ActivityListQuerySchema } from '../../shared/schemas/activity';
 import { listActivities } from '../domain/activities';
 import { DomainError } from '../domain/errors';
-import { httpHandler, ok, parse } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
@@ -12,5 +12,5 @@ export const handler = httpHandler(
     }
     return ok(await listActivities(stores, { ...query, limit: query.limit ?? 20 }), 'revalidate');
   },
-  { query: true },
+  { query: true, cacheTtlMs: CACHE_TTL_MS.activities },
 );

@@ -1,6 +1,6 @@
 import { MajorListQuerySchema } from '../../shared/schemas/catalog';
 import { listMajors } from '../domain/catalog';
-import { httpHandler, ok, parse } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
@@ -8,5 +8,5 @@ export const handler = httpHandler(
     const query = parse(MajorListQuerySchema, req.query, 'INVALID_QUERY');
     return ok(await listMajors(stores.catalog, query), 'public');
   },
-  { query: true },
+  { query: true, cacheTtlMs: CACHE_TTL_MS.catalog },
 );

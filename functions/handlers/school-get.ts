@@ -1,5 +1,8 @@
 import { getSchool } from '../domain/catalog';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok, pathId } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => ok(await getSchool(stores.catalog, pathId(req)), 'public'));
+export const handler = httpHandler(
+  async (req) => ok(await getSchool(stores.catalog, pathId(req)), 'public'),
+  { cacheTtlMs: CACHE_TTL_MS.catalog },
+);

@@ -1,6 +1,6 @@
 import { SchoolListQuerySchema } from '../../shared/schemas/catalog';
 import { listSchools } from '../domain/catalog';
-import { httpHandler, ok, parse } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok, parse } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
@@ -8,5 +8,5 @@ export const handler = httpHandler(
     const query = parse(SchoolListQuerySchema, req.query, 'INVALID_QUERY');
     return ok(await listSchools(stores.catalog, query), 'public');
   },
-  { query: true },
+  { query: true, cacheTtlMs: CACHE_TTL_MS.catalog },
 );

@@ -8,6 +8,7 @@ import type { Caller } from '../domain/access';
 import { verifyToken } from './auth';
 import { env } from './env';
 import { log } from './log';
+import { cacheKey, createResponseCache, weakEtag, type CachedAnswer } from './response-cache';
 import { loadSecrets } from './secrets';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -30,6 +31,12 @@ export interface HttpResponse {
   /** Public catalog answers may be cached and revalidated with an ETag. */
   cache?: 'public' | 'revalidate' | 'private';
 }
+
+/**
+ * How long a function instance keeps a public answer: the catalog changes a few times a year; an
+ * activity list's seat counts may lag this much (the detail page and the sign-up itself are always live).
+ */
+export const CACHE_TTL_MS = { catalog: 60_000, activities: 10_000 } as const;
 
 const CACHE_CONTROL = {
   public: 'public, max-age=60',
@@ -64,9 +71,29 @@ function errorResponse(
  */
 export function httpHandler(
   fn: (req: HttpRequest) => Promise<HttpResponse>,
-  /** Routes that take query parameters validate them themselves; every other route refuses any. */
-  options: { query?: boolean } = {},
+  options: {
+    /** Routes that take query parameters validate them themselves; every other route refuses any. */
+    query?: boolean;
+    /** Public GET answers are kept this long in the function instance (see lib/response-cache.ts). */
+    cacheTtlMs?: number;
+  } = {},
 ) {
+  const cache = options.cacheTtlMs ? createResponseCache({ ttlMs: options.cacheTtlMs }) : undefined;
+
+  function serialize(res: HttpResponse, requestId: string): CachedAnswer {
+    const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
+    const headers: Record<string, string> = {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': CACHE_CONTROL[res.cache ?? 'private'],
+      'x-request-id': requestId,
+      ...res.headers,
+    };
+    const shareable = res.status === 200 && !!res.cache && res.cache !== 'private';
+    const etag = shareable ? weakEtag(body) : '';
+    if (etag) headers.etag = etag;
+    return { status: res.status, body, etag, headers };
+  }
+
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
     const requestId =
       event.requestContext?.requestId ??
@@ -89,29 +116,32 @@ export function httpHandler(
         throw new DomainError('INVALID_QUERY', { message: '这个接口不接受查询参数' });
       }
       await loadSecrets();
-      const res = await fn(req);
-      const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
-      const out: Record<string, string> = {
-        'content-type': 'application/json; charset=utf-8',
-        'cache-control': CACHE_CONTROL[res.cache ?? 'private'],
-        'x-request-id': requestId,
-        ...res.headers,
-      };
-      if (method === 'GET' && res.status === 200 && res.cache && res.cache !== 'private') {
-        const etag = `W/"${createHash('sha1').update(body).digest('base64url')}"`;
-        out.etag = etag;
-        if (headers['if-none-match'] === etag) {
-          return { statusCode: 304, headers: out, body: '' };
-        }
+      let answer: CachedAnswer | undefined;
+      let hit = false;
+      if (cache && method === 'GET') {
+        let own: CachedAnswer | undefined;
+        const key = cacheKey([env().tableName, event.routeKey ?? '', event.rawPath ?? ''], req.query);
+        const shared = await cache.get(key, async () => {
+          own = serialize(await fn(req), requestId);
+          return own.etag ? own : undefined;
+        });
+        hit = !own && !!shared;
+        answer = shared ?? own;
       }
+      // A concurrent caller's answer that was not shareable is not ours: build our own.
+      answer ??= serialize(await fn(req), requestId);
+      const out = hit ? { ...answer.headers, 'x-request-id': requestId } : answer.headers;
+      const notModified = method === 'GET' && matchesEtag(headers['if-none-match'], answer.etag);
       log.info('request', {
         requestId,
         method,
         route: event.routeKey,
-        status: res.status,
+        status: notModified ? 304 : answer.status,
+        ...(cache ? { cache: hit ? 'hit' : 'miss' } : {}),
         ms: Date.now() - started,
       });
-      return { statusCode: res.status, headers: out, body };
+      if (notModified) return { statusCode: 304, headers: out, body: '' };
+      return { statusCode: answer.status, headers: out, body: answer.body };
     } catch (err) {
       if (err instanceof DomainError) {
         log.info('refused', {
@@ -137,6 +167,12 @@ export function httpHandler(
       return errorResponse('INTERNAL', requestId);
     }
   };
+}
+
+/** If-None-Match may list several tags, or `*`. */
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch || !etag) return false;
+  return ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === '*');
 }
 
 /** Reads a JSON body: over 16 KB is 413, bytes that are not UTF-8 or not JSON are 400. */

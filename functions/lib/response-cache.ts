@@ -1,0 +1,66 @@
+import { createHash } from 'node:crypto';
+
+/** A public answer as it goes out: serialized once, with its ETag, so a hit costs a map lookup. */
+export interface CachedAnswer {
+  status: number;
+  body: string;
+  etag: string;
+  headers: Record<string, string>;
+}
+
+export function weakEtag(body: string): string {
+  return `W/"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/**
+ * Per function instance, public catalog answers are kept for a short TTL: a burst of page views costs
+ * one build per instance per TTL, and a revalidation (If-None-Match) is answered 304 before anything is
+ * built. Concurrent misses of one key share the same build. The entry count is bounded because keys come
+ * from query strings a caller chooses; the oldest entry goes first.
+ */
+export function createResponseCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }) {
+  const { ttlMs, maxEntries = 256, now = Date.now } = options;
+  const entries = new Map<string, { at: number; answer: Promise<CachedAnswer | undefined> }>();
+
+  return {
+    /**
+     * The cached answer for `key`, or `build`'s. `build` resolves to undefined for an answer that must not
+     * be kept (an error, a private answer); it is then not shared with later callers.
+     */
+    async get(
+      key: string,
+      build: () => Promise<CachedAnswer | undefined>,
+    ): Promise<CachedAnswer | undefined> {
+      const hit = entries.get(key);
+      if (hit && now() - hit.at < ttlMs) return hit.answer;
+      if (hit) entries.delete(key);
+      const at = now();
+      const answer = build();
+      entries.set(key, { at, answer });
+      while (entries.size > maxEntries) {
+        const oldest = entries.keys().next().value;
+        if (oldest === undefined) break;
+        entries.delete(oldest);
+      }
+      const forget = () => {
+        if (entries.get(key)?.answer === answer) entries.delete(key);
+      };
+      answer.then((a) => a ?? forget(), forget);
+      return answer;
+    },
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
+export type ResponseCache = ReturnType<typeof createResponseCache>;
+
+/** One key per route, path and query, whatever order the query's parameters came in. */
+export function cacheKey(parts: string[], query: Record<string, string>): string {
+  const sorted = Object.keys(query)
+    .sort()
+    .map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(query[k] ?? '')}`)
+    .join('&');
+  return `${parts.join(' ')}?${sorted}`;
+}

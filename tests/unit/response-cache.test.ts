@@ -1,0 +1,123 @@
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { httpHandler, ok } from '../../functions/lib/http';
+import { cacheKey, createResponseCache, type CachedAnswer } from '../../functions/lib/response-cache';
+import { DomainError } from '../../functions/domain/errors';
+
+const answer = (body: string): CachedAnswer => ({ status: 200, body, etag: `W/"${body}"`, headers: {} });
+
+describe('the response cache', () => {
+  it('serves one build per key until the TTL passes', async () => {
+    let clock = 0;
+    const cache = createResponseCache({ ttlMs: 1000, now: () => clock });
+    let builds = 0;
+    const build = async () => answer(`v${++builds}`);
+    expect((await cache.get('k', build))?.body).toBe('v1');
+    clock = 999;
+    expect((await cache.get('k', build))?.body).toBe('v1');
+    clock = 1000;
+    expect((await cache.get('k', build))?.body).toBe('v2');
+    expect(builds).toBe(2);
+  });
+
+  it('shares one build among concurrent misses of a key', async () => {
+    const cache = createResponseCache({ ttlMs: 1000 });
+    let builds = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const build = async () => {
+      builds++;
+      await gate;
+      return answer('shared');
+    };
+    const waiting = [cache.get('k', build), cache.get('k', build), cache.get('k', build)];
+    release();
+    expect((await Promise.all(waiting)).map((a) => a?.body)).toEqual(['shared', 'shared', 'shared']);
+    expect(builds).toBe(1);
+  });
+
+  it('keeps neither failures nor answers that must not be shared', async () => {
+    const cache = createResponseCache({ ttlMs: 1000 });
+    await expect(cache.get('k', () => Promise.reject(new Error('db down')))).rejects.toThrow('db down');
+    await cache.get('k', async () => undefined);
+    expect(cache.size).toBe(0);
+    expect((await cache.get('k', async () => answer('ok')))?.body).toBe('ok');
+  });
+
+  it('holds at most maxEntries keys, dropping the oldest', async () => {
+    const cache = createResponseCache({ ttlMs: 1000, maxEntries: 3 });
+    for (const k of ['a', 'b', 'c', 'd']) await cache.get(k, async () => answer(k));
+    expect(cache.size).toBe(3);
+    let rebuilt = false;
+    await cache.get('a', async () => ((rebuilt = true), answer('a2')));
+    expect(rebuilt).toBe(true);
+  });
+
+  it('keys a query the same whatever order its parameters came in', () => {
+    expect(cacheKey(['t', 'GET /majors'], { level: '高职专科', q: 'a' })).toBe(
+      cacheKey(['t', 'GET /majors'], { q: 'a', level: '高职专科' }),
+    );
+    expect(cacheKey(['t', 'GET /majors'], { q: 'a' })).not.toBe(cacheKey(['t', 'GET /majors'], { q: 'b' }));
+  });
+});
+
+function event(query: Record<string, string> = {}, headers: Record<string, string> = {}) {
+  return {
+    routeKey: 'GET /things',
+    rawPath: '/things',
+    headers,
+    queryStringParameters: query,
+    requestContext: { requestId: `r-${Math.random()}`, http: { method: 'GET' } },
+  } as unknown as APIGatewayProxyEventV2;
+}
+
+describe('httpHandler with cacheTtlMs', () => {
+  beforeAll(() => {
+    Object.assign(process.env, {
+      STAGE: 'test',
+      TABLE_NAME: 'unit-response-cache',
+      TOKEN_SECRET: 'unit-test-secret-0123456789abcdef',
+      LOG_LEVEL: 'error',
+    });
+  });
+
+  it('builds a public answer once, answers 304 from the cache, and never caches refusals', async () => {
+    let builds = 0;
+    const handler = httpHandler(
+      async (req) => {
+        builds++;
+        if (req.query.q === 'bad') throw new DomainError('INVALID_QUERY');
+        return ok({ items: [builds] }, 'public');
+      },
+      { query: true, cacheTtlMs: 60_000 },
+    );
+    const first = (await handler(event())) as APIGatewayProxyStructuredResultV2;
+    const second = (await handler(event())) as APIGatewayProxyStructuredResultV2;
+    expect(first.statusCode).toBe(200);
+    expect(second.body).toBe(first.body);
+    expect(builds).toBe(1);
+    // A hit still carries its own request id.
+    expect(second.headers?.['x-request-id']).not.toBe(first.headers?.['x-request-id']);
+    const etag = String(first.headers?.etag);
+    const revalidated = (await handler(
+      event({}, { 'If-None-Match': etag }),
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBe('');
+    expect(builds).toBe(1);
+
+    for (let i = 0; i < 2; i++) {
+      const refused = (await handler(event({ q: 'bad' }))) as APIGatewayProxyStructuredResultV2;
+      expect(refused.statusCode).toBe(400);
+    }
+    expect(builds).toBe(3);
+  });
+
+  it('does not cache private answers', async () => {
+    let builds = 0;
+    const handler = httpHandler(async () => ok({ n: ++builds }), { cacheTtlMs: 60_000 });
+    await handler(event());
+    const second = (await handler(event())) as APIGatewayProxyStructuredResultV2;
+    expect(JSON.parse(String(second.body))).toEqual({ n: 2 });
+    expect(second.headers?.etag).toBeUndefined();
+  });
+});
