@@ -9,6 +9,9 @@ import { failed, numberOf, transact } from './transactions';
 /** An Idempotency-Key is remembered for a day: long enough for a phone to come back online. */
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
+/** A waitlist position is counted exactly up to here (see waitlistPosition). */
+export const WAITLIST_COUNT_LIMIT = 100;
+
 const MINE_CURSOR = {
   PK: /^SIGNUP#[a-z0-9-]{1,64}$/,
   SK: /^SIGNUP$/,
@@ -137,7 +140,8 @@ function promotionItem(promotion: Promotion, now: string): TransactItem {
   );
 }
 
-export function createSignupStore(): SignupStore {
+export function createSignupStore(options: { waitlistCountLimit?: number } = {}): SignupStore {
+  const waitlistCountLimit = options.waitlistCountLimit ?? WAITLIST_COUNT_LIMIT;
   const table = () => tableName();
 
   async function get(id: string): Promise<SignupRecord | null> {
@@ -382,6 +386,8 @@ export function createSignupStore(): SignupStore {
     },
 
     async waitlistPosition(signup) {
+      // Counting everyone ahead costs one read per person; past waitlistCountLimit the activity's counter
+      // (which may include a few who joined after) answers instead, so a long waitlist stays one small query.
       const res = await db().send(
         new QueryCommand({
           TableName: table(),
@@ -393,9 +399,20 @@ export function createSignupStore(): SignupStore {
             ':mine': signupStatusKey('waitlisted', signup.id, signup.waitlistRank),
           },
           Select: 'COUNT',
+          // One more than the limit: a page that ends exactly at the limit still says whether more follow.
+          Limit: waitlistCountLimit + 1,
         }),
       );
-      return Math.max(1, res.Count ?? 1);
+      const counted = res.Count ?? 1;
+      if (counted <= waitlistCountLimit) return Math.max(1, counted);
+      const activity = await db().send(
+        new GetCommand({
+          TableName: table(),
+          Key: keys.activity(signup.activityId),
+          ProjectionExpression: 'waitlistCount',
+        }),
+      );
+      return Math.max(counted, Number(activity.Item?.waitlistCount ?? counted));
     },
 
     async listMine(userId, cursor, limit) {

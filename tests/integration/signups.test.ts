@@ -37,6 +37,30 @@ async function itemsOf(activityId: string) {
 }
 
 describe('sign-ups against DynamoDB Local', () => {
+  it('counts a waitlist position exactly up to the limit and from the counter past it', async () => {
+    const activityId = await publish({ capacity: 1 });
+    const made = [];
+    for (let i = 0; i < 6; i++) {
+      made.push(
+        await api.call('POST', '/signups', {
+          user: `long-${i}`,
+          body: { activityId, attendee: attendee(900 + i) },
+        }),
+      );
+    }
+    expect(made.map((r) => r.body.waitlistPosition)).toEqual([undefined, 1, 2, 3, 4, 5]);
+    const { createSignupStore } = await import('../../functions/store/signup-store');
+    const short = createSignupStore({ waitlistCountLimit: 3 });
+    const positions = [];
+    for (const r of made.slice(1)) {
+      const record = await short.get(r.body.id as string);
+      if (!record) throw new Error('sign-up missing');
+      positions.push(await short.waitlistPosition(record));
+    }
+    // Exact while at most 3 are ahead; then the activity's waitlist counter (5), never below the count.
+    expect(positions).toEqual([1, 2, 3, 5, 5]);
+  });
+
   it('confirms exactly the capacity under 50 concurrent sign-ups and waitlists the rest', async () => {
     const activityId = await publish({ capacity: 5 });
     const results = await Promise.all(
