@@ -5,6 +5,7 @@
 import type { Activity } from './schemas/activity';
 import type { Certificate, Major, School } from './schemas/catalog';
 import type { Page } from './schemas/common';
+import type { FieldIssue } from './errors';
 import type { Signup, SignupWithActivity } from './schemas/signup';
 
 export type { Page };
@@ -82,6 +83,23 @@ export interface SignupDetail extends Signup {
   completion?: Completion | null;
 }
 
+/**
+ * One person of `POST /signups/batch`, in the order given: their sign-up, or why they were refused. `attendee`
+ * is what the server made of the row (or the row as sent, when it did not validate).
+ */
+export type SignupBatchResult =
+  | {
+      attendee: unknown;
+      status: 'confirmed' | 'waitlisted' | 'applied';
+      signupId: string;
+      waitlistPosition?: number;
+    }
+  | { attendee: unknown; error: { code: string; message: string; fields?: FieldIssue[]; rule?: string } };
+
+export interface SignupBatchResponse {
+  results: SignupBatchResult[];
+}
+
 export interface CheckInResult {
   signupId: string;
   attendee: { name: string };
@@ -133,6 +151,7 @@ export interface ApiRoutes {
   'GET /activities/{id}': Activity;
   'POST /auth/login': LoginResponse;
   'POST /signups': Signup;
+  'POST /signups/batch': SignupBatchResponse;
   'GET /signups/mine': Page<SignupWithActivity>;
   'GET /signups/{id}': SignupDetail;
   'DELETE /signups/{id}': Signup;

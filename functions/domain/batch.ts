@@ -1,19 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { FieldIssue } from '../../shared/errors';
+import type { SignupBatchResult } from '../../shared/api';
 import { AttendeeSchema } from '../../shared/schemas/signup';
 import { validate } from '../../shared/validate';
 import type { Caller } from './access';
 import { DomainError } from './errors';
 import { createSignup, type SignupDeps } from './signups';
-
-export type BatchResult =
-  | {
-      attendee: unknown;
-      status: 'confirmed' | 'waitlisted' | 'applied';
-      signupId: string;
-      waitlistPosition?: number;
-    }
-  | { attendee: unknown; error: { code: string; message: string; fields?: FieldIssue[]; rule?: string } };
 
 /** Each attendee of a replayed batch keeps its own key, so a retried list creates nobody twice. */
 function attendeeIdempotencyKey(batchKey: string, index: number): string {
@@ -30,9 +21,9 @@ export async function createBatch(
   activityId: string,
   attendees: unknown[],
   batchKey?: string,
-): Promise<{ results: BatchResult[] }> {
+): Promise<{ results: SignupBatchResult[] }> {
   if (!(await deps.activities.get(activityId))) throw new DomainError('ACTIVITY_NOT_FOUND');
-  const results: BatchResult[] = [];
+  const results: SignupBatchResult[] = [];
   for (const [index, raw] of attendees.entries()) {
     const parsed = validate(AttendeeSchema, raw);
     if (!parsed.ok) {

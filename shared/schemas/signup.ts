@@ -137,13 +137,16 @@ export const IdempotencyKeySchema = v.pipe(
   v.regex(/^[A-Za-z0-9_-]{8,64}$/, 'Idempotency-Key 应为 8–64 位字母、数字、- 或 _'),
 );
 
+/** The most people one group sign-up (团体报名) may carry; a longer list goes in several batches. */
+export const SIGNUP_BATCH_MAX = 50;
+
 export const SignupBatchInputSchema = v.strictObject(
   {
     activityId: IdSchema,
     attendees: v.pipe(
       v.array(v.unknown(), '请提供参加人名单'),
       v.minLength(1, '名单里至少要有 1 人'),
-      v.maxLength(50, '一次最多报名 50 人，请分批提交'),
+      v.maxLength(SIGNUP_BATCH_MAX, `一次最多报名 ${SIGNUP_BATCH_MAX} 人，请分批提交`),
     ),
   },
   '报名信息包含不支持的字段',
