@@ -7,6 +7,7 @@ import type {
   Page,
   RosterEntry,
   SchoolDetail,
+  SignupBatchResponse,
   SignupDetail,
   StatsResponse,
 } from '@shared/api';
@@ -79,6 +80,22 @@ export const api = {
         body: { activityId, attendee },
         token,
         headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+      }),
+    ),
+  /**
+   * 团体报名: up to 50 people in one request. The caller makes the key once per list and sends the same key
+   * on every retry, so a list whose answer was lost is replayed by the server, never booked twice. The server
+   * signs people up one by one, hence the longer timeout (a timeout is retried with the same key).
+   */
+  signupBatch: (activityId: string, attendees: Attendee[], idempotencyKey: string) =>
+    auth.withToken((token) =>
+      request<SignupBatchResponse>({
+        method: 'POST',
+        path: '/signups/batch',
+        body: { activityId, attendees },
+        token,
+        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
+        timeoutMs: 30_000,
       }),
     ),
   mySignups: (cursor?: string | null) =>
