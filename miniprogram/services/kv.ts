@@ -51,6 +51,8 @@ export const KEYS = {
   devIdentity: 'sp.devIdentity',
   profile: 'sp.profile',
   outbox: 'sp.outbox',
+  /** 团体报名: one draft per activity (`sp.group:<activityId>`): the list, an unanswered submission, the answer. */
+  groupPrefix: 'sp.group:',
   cacheIndex: 'sp.cache.index',
   cachePrefix: 'sp.cache:',
 } as const;
