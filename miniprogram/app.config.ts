@@ -14,7 +14,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/activity',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/signup/index', 'pages/result/index'],
+      pages: [
+        'pages/list/index',
+        'pages/detail/index',
+        'pages/signup/index',
+        'pages/result/index',
+        'pages/group/index',
+      ],
     },
     {
       root: 'packages/mine',

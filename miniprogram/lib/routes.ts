@@ -20,6 +20,7 @@ export const routes = {
   activities: (kind: ActivityKind) => `/packages/activity/pages/list/index${q({ kind })}`,
   activity: (id: string) => `/packages/activity/pages/detail/index${q({ id })}`,
   signupForm: (id: string) => `/packages/activity/pages/signup/index${q({ id })}`,
+  groupSignup: (id: string) => `/packages/activity/pages/group/index${q({ id })}`,
   result: (key: string) => `/packages/activity/pages/result/index${q({ key })}`,
   privacy: '/packages/mine/pages/privacy/index',
   signup: (id: string) => `/packages/mine/pages/signup/index${q({ id })}`,

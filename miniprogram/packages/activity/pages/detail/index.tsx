@@ -159,14 +159,25 @@ export default function ActivityDetail() {
           <View className="adetail__bar-note">已满，可候补：有人取消时按顺序补上</View>
         ) : null}
         {!canSignUp ? <View className="adetail__bar-note">{signupWindowText(a)}</View> : null}
-        <SpButton
-          block
-          disabled={!canSignUp}
-          onClick={() => void Taro.navigateTo({ url: routes.signupForm(a.id) })}
-          className="adetail__signup"
-        >
-          报名
-        </SpButton>
+        <View className="adetail__actions">
+          {canSignUp ? (
+            <SpButton
+              variant="secondary"
+              onClick={() => void Taro.navigateTo({ url: routes.groupSignup(a.id) })}
+              className="adetail__group"
+            >
+              团体报名
+            </SpButton>
+          ) : null}
+          <SpButton
+            block
+            disabled={!canSignUp}
+            onClick={() => void Taro.navigateTo({ url: routes.signupForm(a.id) })}
+            className="adetail__signup"
+          >
+            报名
+          </SpButton>
+        </View>
       </View>
     </PageShell>
   );
