@@ -8,7 +8,7 @@ import type { Caller } from '../domain/access';
 import { verifyToken } from './auth';
 import { env } from './env';
 import { log } from './log';
-import { cacheKey, createResponseCache, weakEtag, type CachedAnswer } from './response-cache';
+import { cacheKey, createResponseCache, gzippedBody, weakEtag, type CachedAnswer } from './response-cache';
 import { loadSecrets } from './secrets';
 
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -90,7 +90,10 @@ export function httpHandler(
     };
     const shareable = res.status === 200 && !!res.cache && res.cache !== 'private';
     const etag = shareable ? weakEtag(body) : '';
-    if (etag) headers.etag = etag;
+    if (etag) {
+      headers.etag = etag;
+      headers.vary = 'accept-encoding';
+    }
     return { status: res.status, body, etag, headers };
   }
 
@@ -141,6 +144,15 @@ export function httpHandler(
         ms: Date.now() - started,
       });
       if (notModified) return { statusCode: 304, headers: out, body: '' };
+      const gzipped = gzippedBody(answer, headers['accept-encoding']);
+      if (gzipped) {
+        return {
+          statusCode: answer.status,
+          headers: { ...out, 'content-encoding': 'gzip' },
+          body: gzipped,
+          isBase64Encoded: true,
+        };
+      }
       return { statusCode: answer.status, headers: out, body: answer.body };
     } catch (err) {
       if (err instanceof DomainError) {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 
 /** A public answer as it goes out: serialized once, with its ETag, so a hit costs a map lookup. */
 export interface CachedAnswer {
@@ -6,6 +7,31 @@ export interface CachedAnswer {
   body: string;
   etag: string;
   headers: Record<string, string>;
+  /** The body gzipped, base64, made the first time a caller accepts gzip. */
+  gzipped?: string;
+}
+
+/** Below this a gzip header costs more than it saves. */
+export const GZIP_MIN_BYTES = 1024;
+
+/** `gzip` in Accept-Encoding, unless its quality is 0. */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const q = params.find((p) => p.startsWith('q='));
+    return coding === 'gzip' && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * API Gateway's HTTP APIs do not compress: a public answer is gzipped here, once per cached answer, for
+ * phones on a village's slow connection (the activity list shrinks to about a sixth).
+ */
+export function gzippedBody(answer: CachedAnswer, acceptEncoding: string | undefined): string | undefined {
+  if (!answer.etag || answer.body.length < GZIP_MIN_BYTES) return undefined;
+  if (!acceptsGzip(acceptEncoding)) return undefined;
+  answer.gzipped ??= gzipSync(answer.body).toString('base64');
+  return answer.gzipped;
 }
 
 export function weakEtag(body: string): string {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { startStack, type Stack } from '../../scripts/stack';
 
 /** The contract over the network, against the same stack `npm start` runs (on free ports). */
@@ -23,6 +25,23 @@ async function call(
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** The bytes as sent, undecoded (fetch would gunzip them out of sight). */
+function rawGet(path: string, headers: Record<string, string>) {
+  return new Promise<{ status: number; headers: Record<string, unknown>; bytes: Buffer }>(
+    (resolve, reject) => {
+      const req = request(`${stack.apiUrl}${path}`, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, bytes: Buffer.concat(chunks) }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 async function login(name: string): Promise<string> {
@@ -58,6 +77,17 @@ describe('the local stack over HTTP', () => {
     expect(bad.body.error.code).toBe('INVALID_QUERY');
     const etag = schools.headers.get('etag') ?? '';
     expect((await call('GET', '/schools', { headers: { 'if-none-match': etag } })).status).toBe(304);
+
+    // Gzipped once, by the function (API Gateway does not compress), for a phone that accepts it.
+    const zipped = await rawGet('/activities?limit=20', { 'accept-encoding': 'gzip' });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    const list = JSON.parse(gunzipSync(zipped.bytes).toString('utf8'));
+    expect(list.items.length).toBeGreaterThan(0);
+    const plain = await rawGet('/activities?limit=20', {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(plain.bytes.toString('utf8'))).toEqual(list);
+    expect(zipped.bytes.length).toBeLessThan(plain.bytes.length / 3);
   });
 
   it('signs up, lists and cancels over the network', async () => {

@@ -1,6 +1,12 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { httpHandler, ok } from '../../functions/lib/http';
-import { cacheKey, createResponseCache, type CachedAnswer } from '../../functions/lib/response-cache';
+import { gunzipSync } from 'node:zlib';
+import {
+  acceptsGzip,
+  cacheKey,
+  createResponseCache,
+  type CachedAnswer,
+} from '../../functions/lib/response-cache';
 import { DomainError } from '../../functions/domain/errors';
 
 const answer = (body: string): CachedAnswer => ({ status: 200, body, etag: `W/"${body}"`, headers: {} });
@@ -119,5 +125,41 @@ describe('httpHandler with cacheTtlMs', () => {
     const second = (await handler(event())) as APIGatewayProxyStructuredResultV2;
     expect(JSON.parse(String(second.body))).toEqual({ n: 2 });
     expect(second.headers?.etag).toBeUndefined();
+  });
+
+  it('gzips a large public answer for a caller that accepts gzip, and only then', async () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      id: `activity-${i}`,
+      title: '送教下乡：玉米种植技术',
+    }));
+    const handler = httpHandler(async () => ok({ items }, 'public'), { cacheTtlMs: 60_000 });
+    const plain = (await handler(event())) as APIGatewayProxyStructuredResultV2;
+    expect(plain.isBase64Encoded).toBeFalsy();
+    expect(plain.headers?.['content-encoding']).toBeUndefined();
+    expect(plain.headers?.vary).toBe('accept-encoding');
+    const zipped = (await handler(
+      event({}, { 'Accept-Encoding': 'gzip, deflate, br' }),
+    )) as APIGatewayProxyStructuredResultV2;
+    expect(zipped.isBase64Encoded).toBe(true);
+    expect(zipped.headers?.['content-encoding']).toBe('gzip');
+    expect(zipped.headers?.etag).toBe(plain.headers?.etag);
+    const body = gunzipSync(Buffer.from(String(zipped.body), 'base64')).toString('utf8');
+    expect(body).toBe(plain.body);
+    expect(String(zipped.body).length).toBeLessThan(String(plain.body).length / 4);
+  });
+});
+
+describe('Accept-Encoding', () => {
+  it.each([
+    ['gzip', true],
+    ['br, gzip;q=0.5', true],
+    ['GZIP', true],
+    ['gzip;q=0', false],
+    ['gzip;q=0.0, br', false],
+    ['deflate, br', false],
+    ['', false],
+    ['x-gzip', false],
+  ])('%s → %s', (header, expected) => {
+    expect(acceptsGzip(header)).toBe(expected);
   });
 });
