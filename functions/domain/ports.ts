@@ -257,7 +257,11 @@ export interface SignupStore {
     now: string,
   ): Promise<void>;
   firstWaitlisted(activityId: string): Promise<SignupRecord | null>;
-  waitlistPosition(signup: SignupRecord): Promise<number>;
+  /**
+   * 1 for the next to get a seat. Exact near the front; further back an estimate: the activity's counter, or
+   * `estimate` when the caller has just read it.
+   */
+  waitlistPosition(signup: SignupRecord, estimate?: number): Promise<number>;
   listMine(userId: string, cursor: string | undefined, limit: number): Promise<Paged<SignupRecord>>;
   listForActivity(activityId: string): Promise<SignupRecord[]>;
   /** The activities an attendee (by attendee key) holds a live sign-up on. */

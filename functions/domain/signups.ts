@@ -35,8 +35,13 @@ async function replayOf(deps: SignupDeps, caller: Caller, signupId: string, hash
   return { signup: await withPosition(deps, existing), replayed: true };
 }
 
-export async function withPosition(deps: Pick<SignupDeps, 'signups'>, record: SignupRecord): Promise<Signup> {
-  const position = record.status === 'waitlisted' ? await deps.signups.waitlistPosition(record) : undefined;
+export async function withPosition(
+  deps: Pick<SignupDeps, 'signups'>,
+  record: SignupRecord,
+  estimate?: number,
+): Promise<Signup> {
+  const position =
+    record.status === 'waitlisted' ? await deps.signups.waitlistPosition(record, estimate) : undefined;
   return toSignupView(record, position);
 }
 
@@ -137,7 +142,11 @@ export async function createSignup(
     );
     switch (outcome.kind) {
       case 'inserted':
-        return { signup: await withPosition(deps, record), replayed: false };
+        // A fresh read of the activity (not a batch's shared one) estimates a place far back in the queue.
+        return {
+          signup: await withPosition(deps, record, known ? undefined : activity.waitlistCount + 1),
+          replayed: false,
+        };
       case 'full':
         mode = 'waitlist';
         break;

@@ -385,9 +385,10 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       return item ? toRecord(item) : null;
     },
 
-    async waitlistPosition(signup) {
-      // Counting everyone ahead costs one read per person; past waitlistCountLimit the activity's counter
-      // (which may include a few who joined after) answers instead, so a long waitlist stays one small query.
+    async waitlistPosition(signup, estimate) {
+      // Counting everyone ahead costs one read per person; past waitlistCountLimit the caller's estimate or
+      // the activity's counter (which may include a few who joined after) answers, so a long waitlist stays
+      // one small query.
       const res = await db().send(
         new QueryCommand({
           TableName: table(),
@@ -405,6 +406,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       );
       const counted = res.Count ?? 1;
       if (counted <= waitlistCountLimit) return Math.max(1, counted);
+      if (estimate !== undefined) return Math.max(counted, estimate);
       const activity = await db().send(
         new GetCommand({
           TableName: table(),

@@ -59,6 +59,11 @@ describe('sign-ups against DynamoDB Local', () => {
     }
     // Exact while at most 3 are ahead; then the activity's waitlist counter (5), never below the count.
     expect(positions).toEqual([1, 2, 3, 5, 5]);
+    // A caller that has just read the activity passes its estimate instead of a second read.
+    const last = await short.get(made[5]?.body.id as string);
+    if (!last) throw new Error('sign-up missing');
+    expect(await short.waitlistPosition(last, 6)).toBe(6);
+    expect(await short.waitlistPosition(last, 2)).toBe(4);
   });
 
   it('confirms exactly the capacity under 50 concurrent sign-ups and waitlists the rest', async () => {
