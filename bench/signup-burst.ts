@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { dayjs, toIso, ZONE } from '../shared/time';
 import { keys } from '../functions/store/keys';
 import { dropTable, ensureTable } from '../functions/store/table';
@@ -17,6 +23,8 @@ export const LOGIN_IN_FLIGHT = 10;
 export const THROUGHPUT_GOAL_RATIO = 0.5;
 /** Enough for a steady rate at 50 in flight on DynamoDB Local (about 80 puts/s here). */
 export const RAW_PUTS = 1000;
+/** The two decomposition runs (seat transaction alone, sign-up in-process): enough for a steady rate. */
+export const CEILING_N = 600;
 export const STAFF_USER = 'staff-shuangliao-vocational';
 
 export interface BurstResult {
@@ -37,6 +45,11 @@ export interface BurstResult {
     overTimeout: number;
   };
   raw: { puts: number; wallMs: number; perSecond: number; latency: Percentiles; failures: number };
+  /** Where the time goes: the seat transaction alone, and the whole sign-up without HTTP. */
+  ceilings: {
+    seatTransactions: { n: number; perSecond: number; conflicts: number };
+    inProcess: { n: number; perSecond: number; statuses: Record<string, number> };
+  };
   roster: { confirmed: number; waitlisted: number; items: number };
   table: {
     confirmed: number;
@@ -87,37 +100,59 @@ function clients(endpoint: string): { raw: DynamoDBClient; doc: DynamoDBDocument
   return { raw, doc: DynamoDBDocumentClient.from(raw, { marshallOptions: { removeUndefinedValues: true } }) };
 }
 
-/** Conditional PutItem of sign-up-shaped items into a table with the same definition, same in-flight count. */
-async function rawPuts(endpoint: string): Promise<BurstResult['raw']> {
+/** A fresh table with the functions' definition, dropped afterwards: the raw baselines never touch the stack's. */
+async function withScratchTable<T>(
+  endpoint: string,
+  table: string,
+  run: (doc: DynamoDBDocumentClient) => Promise<T>,
+): Promise<T> {
   const { raw, doc } = clients(endpoint);
-  const table = 'siping-skills-bench-raw-puts';
   await dropTable(raw, table);
   await ensureTable(raw, table);
   try {
+    return await run(doc);
+  } finally {
+    await dropTable(raw, table);
+    raw.destroy();
+  }
+}
+
+/** The i-th raw sign-up item, keyed and indexed as the store writes one. */
+function signupShapedItem(prefix: string, i: number, now: string) {
+  const id = `${prefix}-${String(i).padStart(6, '0')}`;
+  const record = {
+    id,
+    activityId: 'bench-raw',
+    userId: `bench-${i}`,
+    status: 'confirmed',
+    createdAt: now,
+    updatedAt: now,
+  };
+  return {
+    id,
+    item: {
+      ...keys.signup(id),
+      ...keys.signupIndexes(record),
+      type: 'signup',
+      ...record,
+      attendee: attendee(i),
+    },
+  };
+}
+
+/** Conditional PutItem of sign-up-shaped items into a table with the same definition, same in-flight count. */
+function rawPuts(endpoint: string): Promise<BurstResult['raw']> {
+  return withScratchTable(endpoint, 'siping-skills-bench-raw-puts', async (doc) => {
     let failures = 0;
     const now = toIso(Date.now());
     const { results, wallMs } = await inFlight(RAW_PUTS, IN_FLIGHT, async (i) => {
-      const id = `raw-${String(i).padStart(6, '0')}`;
-      const record = {
-        id,
-        activityId: 'bench-raw',
-        userId: `bench-${i}`,
-        status: 'confirmed',
-        createdAt: now,
-        updatedAt: now,
-      };
       const started = performance.now();
       try {
+        const { item } = signupShapedItem('raw', i, now);
         await doc.send(
           new PutCommand({
-            TableName: table,
-            Item: {
-              ...keys.signup(id),
-              ...keys.signupIndexes(record),
-              type: 'signup',
-              ...record,
-              attendee: attendee(i),
-            },
+            TableName: 'siping-skills-bench-raw-puts',
+            Item: item,
             ConditionExpression: 'attribute_not_exists(PK)',
           }),
         );
@@ -133,10 +168,97 @@ async function rawPuts(endpoint: string): Promise<BurstResult['raw']> {
       latency: percentiles(results),
       failures,
     };
-  } finally {
-    await dropTable(raw, table);
-    raw.destroy();
-  }
+  });
+}
+
+/** Just the transaction that books a seat: the activity's counter, the sign-up and the uniqueness item. */
+function rawSeatTransactions(endpoint: string): Promise<BurstResult['ceilings']['seatTransactions']> {
+  const table = 'siping-skills-bench-raw-seats';
+  return withScratchTable(endpoint, table, async (doc) => {
+    const activity = keys.activity('bench-raw');
+    await doc.send(
+      new PutCommand({ TableName: table, Item: { ...activity, confirmedCount: 0, capacity: 1e9 } }),
+    );
+    let conflicts = 0;
+    const now = toIso(Date.now());
+    const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
+      const { id, item } = signupShapedItem('seat', i, now);
+      const items = [
+        {
+          Update: {
+            TableName: table,
+            Key: activity,
+            UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
+            ConditionExpression: 'confirmedCount < #capacity',
+            ExpressionAttributeNames: { '#capacity': 'capacity' },
+            ExpressionAttributeValues: { ':one': 1 },
+          },
+        },
+        { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
+        {
+          Put: {
+            TableName: table,
+            Item: { ...keys.attendee('bench-raw', id), ...keys.attendeeIndex(id, 'bench-raw'), signupId: id },
+            ConditionExpression: 'attribute_not_exists(PK)',
+          },
+        },
+      ];
+      // The functions' own retry on a conflict with a concurrent transaction (store/transactions.ts).
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await doc.send(new TransactWriteCommand({ TransactItems: items }));
+          return 0;
+        } catch (err) {
+          const name = (err as Error).name;
+          if (attempt >= 25 || !/Transaction(Conflict|Canceled|InProgress)/.test(name)) throw err;
+          conflicts++;
+          await new Promise((r) =>
+            setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))),
+          );
+        }
+      }
+    });
+    return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000, conflicts };
+  });
+}
+
+/**
+ * The handler's own work (rate limit, then createSignup) called in this process against the stack's table,
+ * for a second activity: the sign-up without serverless-offline, HTTP and token checks.
+ */
+async function inProcessSignups(
+  stack: Stack,
+  activityId: string,
+): Promise<BurstResult['ceilings']['inProcess']> {
+  Object.assign(process.env, {
+    STAGE: 'local',
+    TABLE_NAME: stack.tableName,
+    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    TOKEN_SECRET: 'bench-in-process-only',
+    LOG_LEVEL: 'error',
+  });
+  const { stores } = await import('../functions/store');
+  const { createSignup } = await import('../functions/domain/signups');
+  const { enforceRateLimit } = await import('../functions/lib/rate-limit');
+  const statuses: Record<string, number> = {};
+  const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
+    const userId = `bench-inproc-${i}`;
+    try {
+      await enforceRateLimit(stores.rateLimiter, 'signup', userId);
+      const { signup } = await createSignup(
+        stores,
+        { userId, roles: ['user'] },
+        // Other people than the HTTP burst's: theirs hold seats at the same time (TIME_CONFLICT).
+        { activityId, attendee: attendee(USERS + i) },
+      );
+      statuses[signup.status] = (statuses[signup.status] ?? 0) + 1;
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? 'error';
+      statuses[code] = (statuses[code] ?? 0) + 1;
+    }
+    return 0;
+  });
+  return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000, statuses };
 }
 
 async function tableView(endpoint: string, tableName: string, activityId: string) {
@@ -246,6 +368,15 @@ export async function measureBurst(
     const roster = json<{ items: SignupAnswer[] }>(rosterRes).items;
     const rosterIds = new Set(roster.map((s) => s.id));
     const table = await tableView(stack.dynamoEndpoint, stack.tableName, activityId);
+
+    // After the figure, so neither run shares DynamoDB Local with it.
+    const seatTransactions = await rawSeatTransactions(stack.dynamoEndpoint);
+    say(`  ${CEILING_N} raw seat transactions at ${seatTransactions.perSecond.toFixed(0)}/s`);
+    const second = await client.send('POST', '/staff/activities', { token: staff, body: activityBody() });
+    if (gatewayStatus(second) !== 201)
+      throw new Error(`the in-process activity: ${second.status} ${second.body}`);
+    const inProcess = await inProcessSignups(stack, json<{ id: string }>(second).id);
+    say(`  ${CEILING_N} in-process sign-ups at ${inProcess.perSecond.toFixed(0)}/s`);
     const count = (values: Iterable<string>, status: string) =>
       [...values].filter((s) => s === status).length;
     const tableConfirmed = count(table.signups.values(), 'confirmed');
@@ -272,6 +403,7 @@ export async function measureBurst(
         ).length,
       },
       raw,
+      ceilings: { seatTransactions, inProcess },
       roster: {
         confirmed: rosterConfirmed,
         waitlisted: count(
@@ -315,6 +447,26 @@ export function burstRows(r: BurstResult): Row[] {
       ratio: times(ratio),
       goal: `≥ ${THROUGHPUT_GOAL_RATIO}× raw`,
       verdict: verdict(ratio >= THROUGHPUT_GOAL_RATIO),
+    },
+    {
+      figure: '3 · where the time goes: the seat transaction alone (counter + sign-up + attendee item)',
+      measured: `${r.ceilings.seatTransactions.perSecond.toFixed(0)} transactions/s (${r.ceilings.seatTransactions.conflicts} conflicts retried)`,
+      baseline: `${r.raw.perSecond.toFixed(0)} raw conditional puts/s`,
+      ratio: times(r.ceilings.seatTransactions.perSecond / r.raw.perSecond),
+      goal: '— (the ceiling of any sign-up that books a seat atomically)',
+      verdict: 'info',
+    },
+    {
+      figure: '3 · where the time goes: the same sign-up in-process (rate limit + domain + store, no HTTP)',
+      measured: `${r.ceilings.inProcess.perSecond.toFixed(0)} sign-ups/s (${Object.entries(
+        r.ceilings.inProcess.statuses,
+      )
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ')})`,
+      baseline: `${r.raw.perSecond.toFixed(0)} raw conditional puts/s`,
+      ratio: times(r.ceilings.inProcess.perSecond / r.raw.perSecond),
+      goal: '—',
+      verdict: 'info',
     },
     {
       figure: '3 · overbooked (roster · table)',
