@@ -1,5 +1,5 @@
 /**
- * Four people using the H5 build in a real browser (Debian's Chromium, 375×812) against the local stack:
+ * Five people using the H5 build in a real browser (Debian's Chromium, 375×812) against the local stack:
  * DynamoDB Local + the seed + serverless-offline + dist/h5 behind a static server with an /api proxy.
  * Screenshots go to tests/artifacts/.
  */
@@ -105,6 +105,18 @@ function phone(prefix: string): string {
   return `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, '0')}`;
 }
 
+/** 长辈模式 as the journeys measure it: every visible text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1. */
+async function expectElderSizes(page: Page, where: string) {
+  const metrics = await textMetrics(page);
+  expect(metrics.length).toBeGreaterThan(5);
+  for (const m of metrics) {
+    const label = `${where}: “${m.text.slice(0, 16)}”`;
+    expect([label, m.fontSize >= 18]).toEqual([label, true]);
+    expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
+    expect([label, m.contrast >= 4.5]).toEqual([label, true]);
+  }
+}
+
 async function fillField(page: Page, label: string, value: string) {
   const input = current(page).getByLabel(label, { exact: true });
   await still(input);
@@ -197,16 +209,7 @@ test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交�
   const button = await expectVisible(page, '报名');
 
   // Every text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1; the primary button ≥ 60 px tall.
-  const checkElder = async (where: string) => {
-    const metrics = await textMetrics(page);
-    expect(metrics.length).toBeGreaterThan(5);
-    for (const m of metrics) {
-      const label = `${where}: “${m.text.slice(0, 16)}”`;
-      expect([label, m.fontSize >= 18]).toEqual([label, true]);
-      expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
-      expect([label, m.contrast >= 4.5]).toEqual([label, true]);
-    }
-  };
+  const checkElder = (where: string) => expectElderSizes(page, where);
   await checkElder('class page');
   expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(60);
   await screenshot(page, '2-senior-class-elder');
@@ -362,4 +365,152 @@ test('a full class: 已进入候补, then another user cancels through the API a
   await screenshot(page, '4-promoted');
   await context.close();
   console.log(`journey 4 (waitlist promotion) took ${Date.now() - started} ms`);
+});
+
+test('a village cadre: 送教下乡 → 团体报名 → 4 pasted, a bad phone fixed → 报名成功 / 候补 each, booked once', async () => {
+  const started = Date.now();
+  // A small outreach day with exactly one seat left: the list gets one 报名成功 and the rest go on the waitlist.
+  const target = (await api.activities('kind=outreach&limit=50')).find(
+    (a) => plainFirstCome(a) && a.capacity <= 10 && a.seatsLeft >= 1,
+  );
+  if (!target) throw new Error('no small outreach day with a free seat in the seed');
+  const village = target.place.village ?? '三合村';
+  for (let i = 0; i < target.seatsLeft - 1; i += 1) {
+    const token = await api.login(`dev:villager-${Date.now().toString(36)}-${i}`);
+    const res = await api.signUp(token, target.id, {
+      name: `刘${'甲乙丙丁戊己庚辛壬癸'[i] ?? '子'}`,
+      phone: phone('135'),
+      village,
+    });
+    expect(res.status).toBe(201);
+  }
+  const before = await api.activity(target.id);
+  expect(before.seatsLeft).toBe(1);
+
+  const { context, page } = await newVisitor(browser, webUrl);
+  // The cadre logs in as herself: the H5 build keeps its login identity in storage (README).
+  const cadre = `dev:cadre-${Date.now().toString(36)}`;
+  await page.evaluate((id) => {
+    localStorage.setItem('sp.devIdentity', JSON.stringify({ data: id }));
+    localStorage.removeItem('sp.session');
+  }, cadre);
+  await page.reload();
+  await still(current(page).getByText('近期活动', { exact: true }));
+  // She reads better with large text: the whole journey runs in 长辈模式.
+  await tapTab(page, '我的');
+  await tap(page, '长辈模式');
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(await eventually(rootSize, '22px')).toBe('22px');
+  await tapTab(page, '首页');
+  await tap(page, '送教下乡');
+  const card = current(page).locator('.sp-activity', { hasText: target.title }).first();
+  await (await still(card)).click();
+  await expectVisible(page, target.title);
+  await expectVisible(page, '报名');
+  await tap(page, '团体报名');
+  await agreePrivacyIfAsked(page);
+
+  const batches: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/signups/batch')) batches.push(r.headers()['idempotency-key'] ?? '');
+  });
+  const phones = [phone('139'), phone('138'), phone('137'), phone('136')] as const;
+  const fullWidth = (s: string) => s.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)));
+  const pasted = [
+    `张桂兰 ${phones[0]} 1956 ${village}`,
+    `李国强，${phones[1]}，${village}`,
+    `王秀英\t${phones[2].slice(0, 10)}\t1960\t${village}`,
+    `赵德福\u3000${fullWidth(phones[3])}\u3000${village}`,
+  ].join('\n');
+  const box = current(page).getByLabel('名单', { exact: true });
+  await (await still(box)).fill(pasted);
+  await expectVisible(page, '共 4 人');
+  const rows = current(page).locator('.group__row');
+  expect(await eventually(() => rows.count(), 4)).toBe(4);
+  const bad = current(page).locator('.group__row--bad');
+  expect(await bad.count()).toBe(1);
+  await expect(bad.textContent()).resolves.toContain('王秀英');
+  await expect(bad.textContent()).resolves.toContain('请填写 11 位手机号，例如 13800138000');
+  // The full-width line was read as the others: name, the phone in ASCII digits, the village.
+  await expect(rows.nth(3).locator('.group__row-name').textContent()).resolves.toBe('4. 赵德福');
+  await expect(rows.nth(3).locator('.group__row-piece').allTextContents()).resolves.toEqual([
+    phones[3],
+    village,
+  ]);
+  await expectElderSizes(page, 'group list');
+  // The box's own text is no text node for textMetrics: its size is checked here.
+  expect(await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
+  await bad.scrollIntoViewIfNeeded();
+  await screenshot(page, '5-cadre-group-bad-row');
+
+  // A flagged row blocks the whole list: nothing is sent, and the message names the row.
+  await tap(page, '提交团体报名');
+  await expectVisible(page, '第 3 行需要修改（已标红），改好或删除后再提交');
+  expect(batches).toHaveLength(0);
+
+  // She removes the bad row and adds 王秀英 again with the right number.
+  await (await still(bad.getByText('删除', { exact: true }))).click();
+  await expectVisible(page, '共 3 人');
+  await fillField(page, '姓名', '王秀英');
+  await fillField(page, '手机号', phones[2]);
+  await fillField(page, '所在村屯', village);
+  await tap(page, '添加到名单');
+  await expectVisible(page, '共 4 人');
+  expect(await current(page).locator('.group__row--bad').count()).toBe(0);
+  await expect(box.inputValue()).resolves.toContain(`王秀英 ${phones[2]} ${village}`);
+
+  // The first answer is lost on the way back (the server did book the list): 重新提交 sends the same key.
+  let loseAnswer = true;
+  await page.route('**/signups/batch', async (route) => {
+    if (!loseAnswer) return route.continue();
+    await route.fetch();
+    return route.abort('internetdisconnected');
+  });
+  await tap(page, '提交团体报名');
+  await expectVisible(page, /没有收到答复/);
+  await (await expectVisible(page, '重新提交')).scrollIntoViewIfNeeded();
+  await expect(box.inputValue()).resolves.toContain('张桂兰');
+  await screenshot(page, '5-cadre-group-no-answer');
+  loseAnswer = false;
+  await tap(page, '重新提交');
+  await expectVisible(page, '报名结果', 30_000);
+  expect(batches).toHaveLength(2);
+  expect(batches[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+  expect(batches[1]).toBe(batches[0]);
+
+  const queue = before.waitlistLength;
+  await expectVisible(page, '成功 1 人 · 候补 3 人');
+  const outcomes = await current(page).locator('.group-results__outcome').allTextContents();
+  expect(outcomes).toEqual([
+    '报名成功',
+    `候补第 ${queue + 1} 位`,
+    `候补第 ${queue + 2} 位`,
+    `候补第 ${queue + 3} 位`,
+  ]);
+  const people = await current(page).locator('.group-results__person').allTextContents();
+  expect(people.map((p) => p.split(' ')[1])).toEqual(['张桂兰', '李国强', '赵德福', '王秀英']);
+  await expectElderSizes(page, 'group results');
+  await screenshot(page, '5-cadre-group-results');
+
+  // The server holds exactly one sign-up per person, made by the cadre's account, in the list's order.
+  const token = await api.login(cadre);
+  const mine = (await api.mine(token)).filter((s) => s.activityId === target.id);
+  expect(mine).toHaveLength(4);
+  const byName = new Map(mine.map((s) => [s.attendee.name, s]));
+  expect(byName.get('张桂兰')).toMatchObject({
+    status: 'confirmed',
+    attendee: { phone: phones[0], birthYear: 1956, village },
+  });
+  for (const [name, i] of [
+    ['李国强', 1],
+    ['赵德福', 3],
+    ['王秀英', 2],
+  ] as const) {
+    expect(byName.get(name)).toMatchObject({ status: 'waitlisted', attendee: { phone: phones[i], village } });
+  }
+  const after = await api.activity(target.id);
+  expect(after.seatsLeft).toBe(0);
+  expect(after.waitlistLength).toBe(queue + 3);
+  await context.close();
+  console.log(`journey 5 (village cadre, group sign-up) took ${Date.now() - started} ms`);
 });
