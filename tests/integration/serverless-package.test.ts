@@ -76,8 +76,15 @@ describe('the prod CloudFormation template for cn-northwest-1', () => {
     const functions = ofType('AWS::Lambda::Function');
     expect(functions.length).toBeGreaterThanOrEqual(36);
     const roles = new Set<string>();
-    for (const [, fn] of functions) {
+    for (const [name, fn] of functions) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      // 10 s for a request, most of the HTTP API's 30 s for a 50-person 团体报名 list, 60 s for the workers.
+      const timeout = {
+        SignupBatchLambdaFunction: 28,
+        RulesWorkerLambdaFunction: 60,
+        CompletionsIssueLambdaFunction: 60,
+      };
+      expect(fn.Properties.Timeout).toBe(timeout[name as keyof typeof timeout] ?? 10);
       roles.add(roleOf(fn));
     }
     expect(roles.size).toBe(functions.length);
