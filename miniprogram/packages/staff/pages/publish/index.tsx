@@ -1,9 +1,9 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS, type ActivityKind } from '@shared/schemas/activity';
-import { COUNTIES, type County } from '@shared/schemas/common';
-import Chips from '@/components/chips';
+import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@shared/schemas/activity';
+import { COUNTIES } from '@shared/schemas/common';
+import Chips, { type ChipOption } from '@/components/chips';
 import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
@@ -24,6 +24,22 @@ import '../../lib/staff.scss';
 type TextKey = {
   [K in keyof PublishForm]: PublishForm[K] extends string ? K : never;
 }[keyof PublishForm];
+
+type ChoiceKey = 'kind' | 'county' | 'timing' | 'enrolment' | 'waitlist';
+
+/** Chips from a `value: label` table, in the table's order. */
+const tabled = <T extends string>(labels: Readonly<Record<T, string>>): Array<ChipOption<T>> =>
+  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }));
+
+/** The few-option fields of the form and the chips that set them. */
+const CHOICES: { [K in ChoiceKey]: Array<ChipOption<NonNullable<PublishForm[K]>>> } = {
+  kind: ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] })),
+  county: COUNTIES.map((c) => ({ value: c, label: c })),
+  timing: tabled({ once: '一次活动', weekly: '每周上课' }),
+  enrolment: tabled({ 'first-come': '先到先得', lottery: '摇号' }),
+  waitlist: tabled({ auto: '自动递补', offer: '限时确认' }),
+};
+const RESIDENTS_ONLY = tabled({ no: '不限', yes: '限本县居民' });
 
 /** Where each body path's error shows in the form. */
 const ERROR_FIELD: Record<string, TextKey> = {
@@ -87,11 +103,19 @@ export default function StaffPublish() {
     <Field
       name={`publish-${key}`}
       label={label}
-      value={f[key]}
+      value={f[key] ?? null}
       placeholder={placeholder}
       type={type}
       error={errorOf(key)}
       onInput={(value) => set(key, value)}
+    />
+  );
+  const choice = <K extends ChoiceKey>(key: K, label: string) => (
+    <Chips<NonNullable<PublishForm[K]>>
+      label={label}
+      options={CHOICES[key]}
+      value={f[key] ?? null}
+      onChange={(v) => v && set(key, v)}
     />
   );
 
@@ -157,38 +181,16 @@ export default function StaffPublish() {
           onChange={(v) => setSchoolId(v)}
         />
       ) : null}
-      {editId ? null : (
-        <Chips<ActivityKind>
-          label="活动类型"
-          options={ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] }))}
-          value={f.kind}
-          onChange={(v) => v && set('kind', v)}
-        />
-      )}
+      {editId ? null : choice('kind', '活动类型')}
       {text('title', '活动名称', '例如 玉米秸秆还田技术')}
       {text('description', '活动介绍', '讲什么、适合谁')}
-      <Chips<County>
-        label="区县"
-        options={COUNTIES.map((c) => ({ value: c, label: c }))}
-        value={f.county}
-        onChange={(v) => set('county', v)}
-      />
+      {choice('county', '区县')}
       {errors.county ? <View className="staff__result staff__result--bad">{errors.county}</View> : null}
       {text('township', '乡镇（街道）', '例如 红旗街道')}
       {text('village', '村屯（社区）', '选填')}
       {text('address', '详细地址', '例如 村委会大院')}
       {text('mapPoint', '地图位置（纬度, 经度）', '选填，例如 43.16, 124.35')}
-      {editId ? null : (
-        <Chips<'once' | 'weekly'>
-          label="时间"
-          options={[
-            { value: 'once', label: '一次活动' },
-            { value: 'weekly', label: '每周上课' },
-          ]}
-          value={f.timing}
-          onChange={(v) => v && set('timing', v)}
-        />
-      )}
+      {editId ? null : choice('timing', '时间')}
       {f.timing === 'once' ? text('date', '日期', '2026-12-20') : null}
       {editId && f.timing === 'weekly' ? (
         <View className="staff__result">
@@ -210,37 +212,18 @@ export default function StaffPublish() {
       {text('signupClosesAt', '报名截止', '2026-12-19 18:00')}
       {editId ? null : (
         <>
-          <Chips<'first-come' | 'lottery'>
-            label="报名方式"
-            options={[
-              { value: 'first-come', label: '先到先得' },
-              { value: 'lottery', label: '摇号' },
-            ]}
-            value={f.enrolment}
-            onChange={(v) => v && set('enrolment', v)}
-          />
+          {choice('enrolment', '报名方式')}
           {f.enrolment === 'lottery' ? text('drawAt', '摇号时间', '选填，例如 2026-12-19 20:00') : null}
           {text('minAge', '最小年龄', '选填，例如 50', 'number')}
           {text('maxAge', '最大年龄', '选填', 'number')}
           <Chips<'no' | 'yes'>
             label="限本县居民"
-            options={[
-              { value: 'no', label: '不限' },
-              { value: 'yes', label: '限本县居民' },
-            ]}
+            options={RESIDENTS_ONLY}
             value={f.residentsOnly ? 'yes' : 'no'}
             onChange={(v) => set('residentsOnly', v === 'yes')}
           />
           {text('cancelDeadlineHours', '取消截止（开始前几小时）', '选填，例如 24', 'number')}
-          <Chips<'auto' | 'offer'>
-            label="候补方式"
-            options={[
-              { value: 'auto', label: '自动递补' },
-              { value: 'offer', label: '限时确认' },
-            ]}
-            value={f.waitlist}
-            onChange={(v) => v && set('waitlist', v)}
-          />
+          {choice('waitlist', '候补方式')}
           {f.waitlist === 'offer' ? text('offerHours', '确认时限（小时）', '24', 'number') : null}
         </>
       )}
