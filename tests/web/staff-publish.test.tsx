@@ -1,21 +1,38 @@
+import Taro from '@tarojs/taro';
 import { act, fireEvent, render, screen } from '@testing-library/react';
+import type { Activity } from '@shared/schemas/activity';
+import { routes } from '@/lib/routes';
 import StaffPublish from '@/packages/staff/pages/publish';
 import { api } from '@/services';
+import { ApiError } from '@/services/errors';
+
+/** `?id=` of the page, and the activity 编辑活动 reads for it. */
+const mockRoute: { params: Record<string, string> } = { params: {} };
+let mockEditing: Activity | undefined;
 
 jest.mock('@tarojs/taro', () => ({
   __esModule: true,
   default: { showToast: jest.fn(), showModal: jest.fn(), redirectTo: jest.fn() },
-  useRouter: () => ({ params: {} }),
+  useRouter: () => mockRoute,
 }));
 jest.mock('@/hooks/use-settings', () => ({ useSettings: () => ({ elder: false }) }));
 jest.mock('@/hooks/use-resource', () => ({
-  useResource: () => ({ data: undefined, error: null, loading: false, stale: false, reload: jest.fn() }),
+  useResource: (key: string | null) => ({
+    data: key?.startsWith('activity:') ? mockEditing : undefined,
+    error: null,
+    loading: false,
+    stale: false,
+    reload: jest.fn(),
+  }),
 }));
 jest.mock('@/services', () => ({
-  api: { staffCreateActivity: jest.fn(async () => ({ id: 'act-new' })) },
+  api: {
+    staffCreateActivity: jest.fn(async () => ({ id: 'act-new' })),
+    staffUpdateActivity: jest.fn(async () => ({ id: 'act-1' })),
+  },
   auth: { current: () => ({ roles: ['staff:lishu-senior-univ'] }) },
-  describeError: (e: unknown) => String(e),
-  isApiError: () => false,
+  describeError: jest.requireActual('@/services/errors').describeError,
+  isApiError: jest.requireActual('@/services/errors').isApiError,
 }));
 
 const click = (el: Element) => act(() => void fireEvent.click(el));
@@ -36,8 +53,12 @@ function fillPlace(container: HTMLElement, title: string, county: string) {
   click(chip(county));
 }
 
-describe('发布活动 chips', () => {
-  beforeEach(() => (api.staffCreateActivity as jest.Mock).mockClear());
+describe('发布活动 (staff publish page)', () => {
+  beforeEach(() => {
+    jest.clearAllMocks();
+    mockRoute.params = {};
+    mockEditing = undefined;
+  });
 
   it('starts on 送教下乡, 一次活动, 先到先得, 不限 and 自动递补, with no county chosen', () => {
     render(<StaffPublish />);
@@ -98,5 +119,54 @@ describe('发布活动 chips', () => {
     expect(sent).not.toHaveProperty('residentsOnly');
     expect(sent).not.toHaveProperty('enrolment');
     expect(sent).not.toHaveProperty('schedule');
+  });
+
+  it('a refused 发布 marks the field the server names and says 没有发布成功', async () => {
+    const refusal = new ApiError(400, 'VALIDATION_FAILED', '请填写乡镇（街道）', [
+      { field: 'place.township', message: '请填写乡镇（街道）' },
+    ]);
+    (api.staffCreateActivity as jest.Mock).mockRejectedValueOnce(refusal);
+    const { container } = render(<StaffPublish />);
+    fillPlace(container, '秸秆还田现场课', '双辽市');
+    click(screen.getByText('发布'));
+    await act(async () => {});
+    expect(Taro.showModal).toHaveBeenCalledWith(expect.objectContaining({ title: '没有发布成功' }));
+    expect(screen.getByRole('alert').textContent).toBe('请填写乡镇（街道）');
+    expect(Taro.redirectTo).not.toHaveBeenCalled();
+  });
+
+  it('编辑活动 hides the choices fixed at publishing and 保存修改 sends the change to that activity', async () => {
+    mockRoute.params = { id: 'act-1' };
+    mockEditing = {
+      id: 'act-1',
+      kind: 'outreach',
+      title: '秸秆还田现场课',
+      description: '',
+      schoolId: 'lishu-senior-univ',
+      county: '梨树县',
+      place: { township: '梨树镇', address: '村委会大院' },
+      startsAt: '2027-03-08T09:00:00+08:00',
+      endsAt: '2027-03-08T11:00:00+08:00',
+      sessions: [{ startsAt: '2027-03-08T09:00:00+08:00', endsAt: '2027-03-08T11:00:00+08:00' }],
+      capacity: 40,
+      seatsLeft: 40,
+      waitlistLength: 0,
+      signupOpensAt: '2027-03-01T09:00:00+08:00',
+      signupClosesAt: '2027-03-07T18:00:00+08:00',
+      status: 'open',
+      cancelReason: null,
+      createdAt: '2027-02-28T00:00:00+08:00',
+      updatedAt: '2027-02-28T00:00:00+08:00',
+    } as Activity;
+    const { container } = render(<StaffPublish />);
+    for (const fixed of ['活动类型', '时间', '报名方式', '候补方式'])
+      expect(screen.queryByText(fixed)).toBeNull();
+    expect(pressed('梨树县')).toBe('true');
+    type(container, 'capacity', '60');
+    click(screen.getByText('保存修改'));
+    await act(async () => {});
+    expect(api.staffUpdateActivity).toHaveBeenCalledWith('act-1', expect.objectContaining({ capacity: 60 }));
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已保存' }));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: routes.staffActivity('act-1') });
   });
 });

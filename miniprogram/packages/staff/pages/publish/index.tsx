@@ -1,7 +1,12 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_KINDS } from '@shared/schemas/activity';
+import {
+  ACTIVITY_KIND_LABELS,
+  ACTIVITY_KINDS,
+  type ActivityCreateInput,
+  type ActivityPatchInput,
+} from '@shared/schemas/activity';
 import { COUNTIES } from '@shared/schemas/common';
 import Chips, { type ChipOption } from '@/components/chips';
 import Field from '@/components/field';
@@ -119,9 +124,13 @@ export default function StaffPublish() {
     />
   );
 
-  const revise = async () => {
-    if (!editing) return;
-    const checked = checkRevise(f, editing);
+  /** Sends a checked form and opens the activity; a refusal marks its fields and says `failed`. */
+  const submit = async <T,>(
+    checked: { ok: true; value: T } | { ok: false; errors: PublishErrors },
+    send: (value: T) => Promise<string>,
+    done: string,
+    failed: string,
+  ) => {
     if (!checked.ok) {
       setErrors(checked.errors);
       void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
@@ -130,43 +139,30 @@ export default function StaffPublish() {
     setErrors({});
     setBusy(true);
     try {
-      await api.staffUpdateActivity(editing.id, checked.value);
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      void Taro.redirectTo({ url: routes.staffActivity(editing.id) });
+      const id = await send(checked.value);
+      void Taro.showToast({ title: done, icon: 'success' });
+      void Taro.redirectTo({ url: routes.staffActivity(id) });
     } catch (error) {
       if (isApiError(error) && error.fields.length) {
         setErrors(Object.fromEntries(error.fields.map((x) => [x.field, x.message])));
       }
-      void Taro.showModal({ title: '没有保存成功', content: describeError(error), showCancel: false });
+      void Taro.showModal({ title: failed, content: describeError(error), showCancel: false });
     } finally {
       setBusy(false);
     }
   };
 
   const publish = async () => {
-    if (editId) return revise();
+    if (editId) {
+      if (!editing) return;
+      const save = (value: ActivityPatchInput) =>
+        api.staffUpdateActivity(editing.id, value).then(() => editing.id);
+      return submit(checkRevise(f, editing), save, '已保存', '没有保存成功');
+    }
     const school = schoolId ?? schools[0];
     if (!school) return;
-    const checked = checkPublish(f, school);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const created = await api.staffCreateActivity(checked.value);
-      void Taro.showToast({ title: '已发布', icon: 'success' });
-      void Taro.redirectTo({ url: routes.staffActivity(created.id) });
-    } catch (error) {
-      if (isApiError(error) && error.fields.length) {
-        setErrors(Object.fromEntries(error.fields.map((x) => [x.field, x.message])));
-      }
-      void Taro.showModal({ title: '没有发布成功', content: describeError(error), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    const create = (value: ActivityCreateInput) => api.staffCreateActivity(value).then((a) => a.id);
+    return submit(checkPublish(f, school), create, '已发布', '没有发布成功');
   };
 
   return (
