@@ -4,22 +4,12 @@ import { join, normalize } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/ports';
-import { CHROMIUM } from '../scripts/lib/system-packages';
+import { CHROMIUM_LAUNCH } from '../scripts/lib/system-packages';
 import { serveWeb } from '../scripts/lib/web-server';
 import { kb, ms, times, type Row } from './lib/report';
 import { median } from './lib/stats';
 
 export const SAMPLES = 3;
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Chrome DevTools' "Slow 4G" preset (the former "Fast 3G"; crbug.com/342406608), as Puppeteer's
@@ -137,10 +127,7 @@ export async function measureH5(options: {
   const bareSite = await serve(options.bareDist);
   const appUrl = appSite.url;
   const bareUrl = bareSite.url;
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   try {
     // One unmeasured load each: the browser's own first-start work should not land on either side.
     await loadOnce(browser, appUrl);

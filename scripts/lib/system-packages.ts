@@ -10,6 +10,21 @@ export interface SystemNeed {
 
 export const CHROMIUM = '/usr/bin/chromium';
 
+/** How the browser tests and the FCP benchmark launch it: the flags that work on this kind of machine (TOOLCHAIN.md). */
+export const CHROMIUM_LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? CHROMIUM,
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 export const TEST_NEEDS: SystemNeed[] = [
   {
     why: 'DynamoDB Local runs on Java 17',

@@ -1,18 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-
-/** Debian's Chromium with the flags that work on this kind of machine (see TOOLCHAIN.md). */
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import { startStack, type Stack } from '../../scripts/stack';
+import { CHROMIUM_LAUNCH } from '../../scripts/lib/system-packages';
 
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
 
@@ -21,12 +11,52 @@ export interface BrowserHandle {
   close(): Promise<void>;
 }
 
+export interface BrowserStack {
+  webUrl: string;
+  apiUrl: string;
+  browser: Browser;
+  /** Closes the browser, and stops the stack if this started one. */
+  close(): Promise<void>;
+}
+
+/**
+ * The local stack with the H5 app (or, for development, one already running at BROWSER_WEB_URL and
+ * BROWSER_API_URL), and Chromium. `warm` runs before the browser starts: serverless-offline loads each
+ * handler on its first call, and a journey's first tap should not wait for that.
+ */
+export async function startBrowserStack(warm: (apiUrl: string) => Promise<unknown>): Promise<BrowserStack> {
+  let stack: Stack | undefined;
+  let webUrl: string;
+  let apiUrl: string;
+  if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
+    webUrl = process.env.BROWSER_WEB_URL;
+    apiUrl = process.env.BROWSER_API_URL;
+  } else {
+    stack = await startStack({ web: true, quiet: true });
+    webUrl = stack.webUrl as string;
+    apiUrl = stack.apiUrl;
+  }
+  try {
+    await warm(apiUrl);
+    const { browser, close } = await launchBrowser();
+    return {
+      webUrl,
+      apiUrl,
+      browser,
+      close: async () => {
+        await close();
+        await stack?.stop();
+      },
+    };
+  } catch (err) {
+    await stack?.stop();
+    throw err;
+  }
+}
+
 /** Playwright gives every non-persistent launch a fresh temporary profile (the fresh user-data-dir). */
 export async function launchBrowser(): Promise<BrowserHandle> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   return { browser, close: () => browser.close() };
 }
 

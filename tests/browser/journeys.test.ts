@@ -5,14 +5,12 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import type { Activity } from '../../shared/schemas/activity';
-import { startStack, type Stack } from '../../scripts/stack';
 import { apiClient } from './api-client';
 import {
   current,
   eventually,
   expectVisible,
   heights,
-  launchBrowser,
   newVisitor,
   screenshot,
   still,
@@ -20,48 +18,40 @@ import {
   tap,
   tapTab,
   textMetrics,
-  type BrowserHandle,
+  startBrowserStack,
+  type BrowserStack,
 } from './helpers';
 
 jest.setTimeout(300_000);
 
-let stack: Stack | undefined;
-let chrome: BrowserHandle;
+let chrome: BrowserStack;
 let browser: Browser;
 let webUrl: string;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
-    // Against an already running stack (development); the default starts its own.
-    webUrl = process.env.BROWSER_WEB_URL;
-    api = apiClient(process.env.BROWSER_API_URL);
-  } else {
-    stack = await startStack({ web: true, quiet: true });
-    webUrl = stack.webUrl as string;
-    api = apiClient(stack.apiUrl);
-  }
-  // Warm every route the journeys use: serverless-offline loads each handler on its first call.
-  await Promise.all([
-    api.get('/schools'),
-    api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
-    api.get('/majors/spvu-nursing').catch(() => undefined),
-    api.get('/certificates?limit=20'),
-    api.get('/activities?limit=5'),
-    api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
-    api.get('/schools/sp-vocational-univ').catch(() => undefined),
-    api.get('/certificates/cert-elderly-care').catch(() => undefined),
-  ]);
-  const warm = await api.login('dev:warm-up');
-  await api.mine(warm);
-  await api.cancel(warm, 'nothing-here').catch(() => undefined);
-  chrome = await launchBrowser();
-  browser = chrome.browser;
+  chrome = await startBrowserStack(async (apiUrl) => {
+    api = apiClient(apiUrl);
+    // Warm every route the journeys use.
+    await Promise.all([
+      api.get('/schools'),
+      api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
+      api.get('/majors/spvu-nursing').catch(() => undefined),
+      api.get('/certificates?limit=20'),
+      api.get('/activities?limit=5'),
+      api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
+      api.get('/schools/sp-vocational-univ').catch(() => undefined),
+      api.get('/certificates/cert-elderly-care').catch(() => undefined),
+    ]);
+    const warm = await api.login('dev:warm-up');
+    await api.mine(warm);
+    await api.cancel(warm, 'nothing-here').catch(() => undefined);
+  });
+  ({ browser, webUrl } = chrome);
 }, 300_000);
 
 afterAll(async () => {
   await chrome?.close();
-  await stack?.stop();
 });
 
 /**

@@ -7,66 +7,57 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { SignupDetail } from '../../shared/api';
 import type { Activity } from '../../shared/schemas/activity';
-import { startStack, type Stack } from '../../scripts/stack';
 import { apiClient } from './api-client';
 import {
   current,
   expectVisible,
-  launchBrowser,
   newVisitor,
   screenshot,
   still,
   storageValue,
   tap,
   tapTab,
-  type BrowserHandle,
+  startBrowserStack,
+  type BrowserStack,
 } from './helpers';
 
 jest.setTimeout(300_000);
 
-let stack: Stack | undefined;
-let chrome: BrowserHandle;
+let chrome: BrowserStack;
 let browser: Browser;
 let webUrl: string;
 let apiUrl: string;
 let api: ReturnType<typeof apiClient>;
 
 beforeAll(async () => {
-  if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
-    webUrl = process.env.BROWSER_WEB_URL;
-    apiUrl = process.env.BROWSER_API_URL;
-  } else {
-    stack = await startStack({ web: true, quiet: true });
-    webUrl = stack.webUrl as string;
-    apiUrl = stack.apiUrl;
-  }
-  api = apiClient(apiUrl);
-  // serverless-offline loads each handler on its first call: warm the ones these journeys use.
-  const warm = await api.login('dev:staff-shuangliao-vocational');
-  await Promise.all([
-    api.get('/activities?limit=5'),
-    authed('GET', '/staff/activities', warm),
-    authed('GET', '/staff/stats?year=2026', warm),
-    authed('POST', '/staff/check-ins', warm, { code: 'CK1.nothing' }),
-    authed('GET', '/signups/nothing-here', warm),
-    authed('GET', '/family-members', warm),
-    authed('DELETE', '/family-members/nothing-here', warm),
-    authed('POST', '/family-members', warm, {}),
-    authed('PUT', '/family-members/nothing-here', warm, {}),
-    authed('POST', '/staff/activities/nothing-here/draw', warm, {}),
-    authed('PATCH', '/staff/activities/nothing-here', warm, {}),
-    authed('GET', '/staff/activities/nothing-here/signups', warm),
-    authed('GET', '/me/subscriptions', warm),
-    api.get('/activities/nothing-here/draw').catch(() => undefined),
-    api.get('/activities/nothing-here').catch(() => undefined),
-  ]);
-  chrome = await launchBrowser();
-  browser = chrome.browser;
+  chrome = await startBrowserStack(async (url) => {
+    apiUrl = url;
+    api = apiClient(apiUrl);
+    // Warm the routes these journeys use.
+    const warm = await api.login('dev:staff-shuangliao-vocational');
+    await Promise.all([
+      api.get('/activities?limit=5'),
+      authed('GET', '/staff/activities', warm),
+      authed('GET', '/staff/stats?year=2026', warm),
+      authed('POST', '/staff/check-ins', warm, { code: 'CK1.nothing' }),
+      authed('GET', '/signups/nothing-here', warm),
+      authed('GET', '/family-members', warm),
+      authed('DELETE', '/family-members/nothing-here', warm),
+      authed('POST', '/family-members', warm, {}),
+      authed('PUT', '/family-members/nothing-here', warm, {}),
+      authed('POST', '/staff/activities/nothing-here/draw', warm, {}),
+      authed('PATCH', '/staff/activities/nothing-here', warm, {}),
+      authed('GET', '/staff/activities/nothing-here/signups', warm),
+      authed('GET', '/me/subscriptions', warm),
+      api.get('/activities/nothing-here/draw').catch(() => undefined),
+      api.get('/activities/nothing-here').catch(() => undefined),
+    ]);
+  });
+  ({ browser, webUrl } = chrome);
 }, 300_000);
 
 afterAll(async () => {
   await chrome?.close();
-  await stack?.stop();
 });
 
 async function authed<T>(method: string, path: string, token: string, body?: unknown) {
