@@ -1,17 +1,16 @@
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { nowIso } from '@shared/time';
-import ActivityCard from '@/components/activity-card';
 import Contact from '@/components/contact';
-import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
 import StaleNote from '@/components/stale-note';
 import { ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { kindLabel } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import ActivityGroup from '../../components/activity-group';
+import MajorRows from '../../components/major-rows';
 import '../catalog.scss';
 
 export default function SchoolPage() {
@@ -32,7 +31,6 @@ export default function SchoolPage() {
       </PageShell>
     );
   }
-  const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <PageShell title="学校" className="catalog">
       <StaleNote show={school.stale} />
@@ -53,30 +51,12 @@ export default function SchoolPage() {
       {majors.data?.items.length ? (
         <Section title="开设专业">
           <View className="catalog__link-list">
-            {majors.data.items.map((m) => (
-              <ListRow
-                key={m.id}
-                title={m.name}
-                detail={m.group}
-                tag={m.level}
-                onClick={() => go(routes.major(m.id))}
-              />
-            ))}
+            <MajorRows majors={majors.data.items} />
           </View>
         </Section>
       ) : null}
       {activities.data?.items.length ? (
-        <>
-          <View className="catalog__group-title">近期活动</View>
-          {activities.data.items.map((a) => (
-            <ActivityCard
-              key={a.id}
-              activity={a}
-              showKind={kindLabel(a.kind)}
-              onOpen={(aid) => go(routes.activity(aid))}
-            />
-          ))}
-        </>
+        <ActivityGroup title="近期活动" activities={activities.data.items} />
       ) : null}
     </PageShell>
   );

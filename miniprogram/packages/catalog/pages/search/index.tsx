@@ -4,15 +4,15 @@ import { useState } from 'react';
 import { nowIso } from '@shared/time';
 import { validate } from '@shared/validate';
 import { SearchTextSchema } from '@shared/schemas/common';
-import ActivityCard from '@/components/activity-card';
 import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import StaleNote from '@/components/stale-note';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { kindLabel } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import ActivityGroup from '../../components/activity-group';
+import MajorRows from '../../components/major-rows';
 import '../catalog.scss';
 
 /** One search box for majors, certificates and activities. */
@@ -58,15 +58,7 @@ export default function SearchPage() {
         <>
           <View className="catalog__group-title">相关专业</View>
           <View className="catalog__list">
-            {r.majors.map((m) => (
-              <ListRow
-                key={m.id}
-                title={m.name}
-                detail={m.group}
-                tag={m.level}
-                onClick={() => go(routes.major(m.id))}
-              />
-            ))}
+            <MajorRows majors={r.majors} />
           </View>
         </>
       ) : null}
@@ -85,19 +77,7 @@ export default function SearchPage() {
           </View>
         </>
       ) : null}
-      {r?.activities.length ? (
-        <>
-          <View className="catalog__group-title">相关课程和活动</View>
-          {r.activities.map((a) => (
-            <ActivityCard
-              key={a.id}
-              activity={a}
-              showKind={kindLabel(a.kind)}
-              onOpen={(id) => go(routes.activity(id))}
-            />
-          ))}
-        </>
-      ) : null}
+      {r?.activities.length ? <ActivityGroup title="相关课程和活动" activities={r.activities} /> : null}
     </PageShell>
   );
 }
