@@ -386,6 +386,8 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
     },
 
     async waitlistPosition(signup, estimate) {
+      // Far back by the caller's fresh read: the count below could only confirm it.
+      if (estimate !== undefined && estimate > waitlistCountLimit) return estimate;
       // Counting everyone ahead costs one read per person; past waitlistCountLimit the caller's estimate or
       // the activity's counter (which may include a few who joined after) answers, so a long waitlist stays
       // one small query.

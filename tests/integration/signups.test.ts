@@ -64,6 +64,7 @@ describe('sign-ups against DynamoDB Local', () => {
     if (!last) throw new Error('sign-up missing');
     expect(await short.waitlistPosition(last, 6)).toBe(6);
     expect(await short.waitlistPosition(last, 2)).toBe(4);
+    expect(await short.waitlistPosition(made[1]?.body, 3)).toBe(1);
   });
 
   it('confirms exactly the capacity under 50 concurrent sign-ups and waitlists the rest', async () => {
