@@ -5,6 +5,7 @@ import { routes } from '@/lib/routes';
 import StaffPublish from '@/packages/staff/pages/publish';
 import { api } from '@/services';
 import { ApiError } from '@/services/errors';
+import { anActivity } from './fixtures';
 
 /** `?id=` of the page, and the activity 编辑活动 reads for it. */
 const mockRoute: { params: Record<string, string> } = { params: {} };
@@ -137,27 +138,7 @@ describe('发布活动 (staff publish page)', () => {
 
   it('编辑活动 hides the choices fixed at publishing and 保存修改 sends the change to that activity', async () => {
     mockRoute.params = { id: 'act-1' };
-    mockEditing = {
-      id: 'act-1',
-      kind: 'outreach',
-      title: '秸秆还田现场课',
-      description: '',
-      schoolId: 'lishu-senior-univ',
-      county: '梨树县',
-      place: { township: '梨树镇', address: '村委会大院' },
-      startsAt: '2027-03-08T09:00:00+08:00',
-      endsAt: '2027-03-08T11:00:00+08:00',
-      sessions: [{ startsAt: '2027-03-08T09:00:00+08:00', endsAt: '2027-03-08T11:00:00+08:00' }],
-      capacity: 40,
-      seatsLeft: 40,
-      waitlistLength: 0,
-      signupOpensAt: '2027-03-01T09:00:00+08:00',
-      signupClosesAt: '2027-03-07T18:00:00+08:00',
-      status: 'open',
-      cancelReason: null,
-      createdAt: '2027-02-28T00:00:00+08:00',
-      updatedAt: '2027-02-28T00:00:00+08:00',
-    } as Activity;
+    mockEditing = anActivity({ id: 'act-1' });
     const { container } = render(<StaffPublish />);
     for (const fixed of ['活动类型', '时间', '报名方式', '候补方式'])
       expect(screen.queryByText(fixed)).toBeNull();
