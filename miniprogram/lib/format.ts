@@ -6,6 +6,10 @@ export { formatSessionTime, formatTimeRange } from '@shared/time';
 
 export const kindLabel = (kind: Activity['kind']): string => ACTIVITY_KIND_LABELS[kind];
 
+/** A card's tag on a certificate's page: the 1+X level when the session names one (初级 · 职业技能培训). */
+export const certificateSessionTag = (a: Pick<Activity, 'kind' | 'certificateLevel'>): string =>
+  a.certificateLevel ? `${a.certificateLevel} · ${kindLabel(a.kind)}` : kindLabel(a.kind);
+
 /** `梨树镇 八里庙村 · 村委会大院`: township, village, address — what a card shows for a place. */
 export function placeText(place: Pick<Place, 'township' | 'village' | 'address'>): string {
   const area = [place.township, place.village].filter(Boolean).join(' ');

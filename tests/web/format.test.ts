@@ -1,4 +1,5 @@
 import {
+  certificateSessionTag,
   formatSessionTime,
   maskPhone,
   placeText,
@@ -62,5 +63,12 @@ describe('formatting for cards and results', () => {
   it('masks the middle of a phone number', () => {
     expect(maskPhone('13904341234')).toBe('139****1234');
     expect(maskPhone('123')).toBe('123');
+  });
+});
+
+describe('certificateSessionTag', () => {
+  it('names the 1+X level when a session has one, and the kind in Chinese either way', () => {
+    expect(certificateSessionTag({ kind: 'training', certificateLevel: '初级' })).toBe('初级 · 职业技能培训');
+    expect(certificateSessionTag({ kind: 'training', certificateLevel: null })).toBe('职业技能培训');
   });
 });

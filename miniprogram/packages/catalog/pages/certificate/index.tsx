@@ -7,6 +7,7 @@ import Section from '@/components/section';
 import StaleNote from '@/components/stale-note';
 import { ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
+import { certificateSessionTag } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import '../catalog.scss';
@@ -72,7 +73,7 @@ export default function CertificatePage() {
                 key={a.id}
                 activity={a}
                 onOpen={(aid) => go(routes.activity(aid))}
-                showKind="training"
+                showKind={certificateSessionTag(a)}
               />
             ))}
           </View>
