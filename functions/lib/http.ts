@@ -36,7 +36,7 @@ export interface HttpResponse {
  * How long a function instance keeps a public answer: the catalog changes a few times a year; an
  * activity list's seat counts may lag this much (the detail page and the sign-up itself are always live).
  */
-export const CACHE_TTL_MS = { catalog: 60_000, activities: 10_000 } as const;
+export const CACHE_TTL_MS = { catalog: 60_000, activities: 30_000 } as const;
 
 const CACHE_CONTROL = {
   public: 'public, max-age=60',
