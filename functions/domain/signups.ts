@@ -49,18 +49,29 @@ function termKey(activity: ActivityRecord): string | undefined {
   return activity.term && activity.termLimit ? `${activity.kind}#${activity.term}` : undefined;
 }
 
-/** One attendee cannot hold two seats whose sessions overlap; the refusal names the other activity. */
-async function refuseTimeConflict(deps: SignupDeps, activity: ActivityRecord, key: string): Promise<void> {
+/** Another activity on which the attendee holds a seat at an overlapping time, if any. */
+async function overlappingSeat(
+  deps: SignupDeps,
+  activity: ActivityRecord,
+  key: string,
+): Promise<ActivityRecord | null> {
   const held = (await deps.signups.attendeeSignups(key)).filter((h) => h.activityId !== activity.id);
   for (const { activityId, signupId } of held) {
     const [other, signup] = await Promise.all([deps.activities.get(activityId), deps.signups.get(signupId)]);
     if (!other || other.cancelled || !signup || !HOLDS_SEAT.has(signup.status)) continue;
-    if (sessionsOverlap(activity.sessions, other.sessions)) {
-      throw new DomainError('TIME_CONFLICT', {
-        message: `参加人已报名的“${other.title}”与这个活动时间冲突，请先取消那个报名或选择其他时间`,
-        details: { conflictingActivity: { id: other.id, title: other.title } },
-      });
-    }
+    if (sessionsOverlap(activity.sessions, other.sessions)) return other;
+  }
+  return null;
+}
+
+/** One attendee cannot hold two seats whose sessions overlap; the refusal names the other activity. */
+async function refuseTimeConflict(deps: SignupDeps, activity: ActivityRecord, key: string): Promise<void> {
+  const other = await overlappingSeat(deps, activity, key);
+  if (other) {
+    throw new DomainError('TIME_CONFLICT', {
+      message: `参加人已报名的“${other.title}”与这个活动时间冲突，请先取消那个报名或选择其他时间`,
+      details: { conflictingActivity: { id: other.id, title: other.title } },
+    });
   }
 }
 
@@ -179,13 +190,21 @@ export async function getSignup(deps: SignupDeps, caller: Caller, id: string): P
   return withPosition(deps, record);
 }
 
-/** Who gets a seat that frees: the first waitlisted, confirmed at once or offered for a time. */
+/**
+ * Who gets a seat that frees: the first waitlisted, confirmed at once or offered for a time. Someone who took
+ * an overlapping seat elsewhere while waiting is offered it instead, even on an `auto` waitlist: confirming
+ * would give them two seats at once, and skipping them would cost them their place without asking.
+ */
 export async function nextPromotion(deps: SignupDeps, activity: ActivityRecord): Promise<Promotion | null> {
   const next = await deps.signups.firstWaitlisted(activity.id);
   if (!next) return null;
-  if (activity.waitlist === 'offer') {
-    return { record: next, as: 'offered', offerExpiresAt: toIso(offerExpiry(activity, deps.clock.now())) };
-  }
+  const offer = {
+    record: next,
+    as: 'offered',
+    offerExpiresAt: toIso(offerExpiry(activity, deps.clock.now())),
+  } as const;
+  if (activity.waitlist === 'offer') return offer;
+  if (await overlappingSeat(deps, activity, attendeeKey(next.attendee))) return offer;
   return { record: next, as: 'confirmed' };
 }
 
@@ -255,6 +274,10 @@ export async function acceptOffer(deps: SignupDeps, caller: Caller, id: string):
     if (activity) await expireOffers(deps, activity);
     throw new DomainError('OFFER_EXPIRED');
   }
+  const activity = await deps.activities.get(record.activityId);
+  if (!activity) throw new DomainError('SIGNUP_NOT_FOUND');
+  // Taking the offered seat must not give the attendee two seats at once.
+  await refuseTimeConflict(deps, activity, attendeeKey(record.attendee));
   const outcome = await deps.signups.acceptOffer(record, toIso(now));
   if (outcome === 'conflict') throw new DomainError('OFFER_EXPIRED');
   return toSignupView({ ...record, status: 'confirmed', updatedAt: toIso(now) });

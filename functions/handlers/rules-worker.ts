@@ -44,7 +44,8 @@ export const handler = async (): Promise<Record<string, number>> => {
       await runDraw(stores, activity, null);
       drawn++;
     }
-    if (activity.waitlist === 'offer') expired += await expireOffers(stores, activity);
+    // Not only `offer` waitlists: an `auto` one offers a seat to someone holding an overlapping one.
+    expired += await expireOffers(stores, activity);
     const fresh = (await stores.activities.get(activity.id)) ?? activity;
     queued += await enqueueDue(stores, m, fresh);
   }

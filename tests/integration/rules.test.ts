@@ -284,6 +284,41 @@ describe('eligibility over HTTP', () => {
     expect(clash.body.error.message).toContain('上午书法');
   });
 
+  it('offers, not confirms, a freed seat to someone who took an overlapping one while waiting', async () => {
+    const a = await publish(seniorClass({ title: '上午太极', capacity: 1 }));
+    const b = await publish(seniorClass({ title: '上午合唱' }));
+    const holder = await api.call('POST', '/signups', {
+      user: 'taiji-1',
+      body: { activityId: a, attendee: elder(3250) },
+    });
+    const waiting = await api.call('POST', '/signups', {
+      user: 'both',
+      body: { activityId: a, attendee: elder(3251) },
+    });
+    expect(waiting.body.status).toBe('waitlisted');
+    // Waiting holds no seat, so an overlapping class is allowed meanwhile.
+    const other = await api.call('POST', '/signups', {
+      user: 'both',
+      body: { activityId: b, attendee: elder(3251) },
+    });
+    expect(other.body.status).toBe('confirmed');
+
+    expect((await api.call('DELETE', `/signups/${holder.body.id}`, { user: 'taiji-1' })).status).toBe(200);
+    const offered = await api.call('GET', `/signups/${waiting.body.id}`, { user: 'both' });
+    expect(offered.body.status).toBe('offered');
+    expect(typeof offered.body.offerExpiresAt).toBe('string');
+
+    const refused = await api.call('POST', `/signups/${waiting.body.id}/accept`, { user: 'both' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('TIME_CONFLICT');
+    expect(refused.body.error.message).toContain('上午合唱');
+
+    expect((await api.call('DELETE', `/signups/${other.body.id}`, { user: 'both' })).status).toBe(200);
+    const accepted = await api.call('POST', `/signups/${waiting.body.id}/accept`, { user: 'both' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.status).toBe('confirmed');
+  });
+
   it('limits classes per term and frees the place when one is cancelled', async () => {
     const ids = [];
     for (let i = 0; i < 3; i++) {
