@@ -127,6 +127,29 @@ describe('发布活动 form', () => {
     expect(instant('2026-12-01', '10:00')).toBe('2026-12-01T10:00:00+08:00');
   });
 
+  it('defaults to a form the shared schema accepts at any time of day, evenings included', () => {
+    for (let minutes = 0; minutes < 24 * 60; minutes += 10) {
+      const at = Date.parse('2026-12-01T00:00:00+08:00') + minutes * 60_000;
+      const checked = checkPublish(
+        { ...defaultForm(at), title: '秸秆还田', county: '双辽市', township: '卧虎镇', address: '村委会' },
+        'shuangliao-vocational',
+      );
+      expect({ minutes, ok: checked.ok }).toEqual({ minutes, ok: true });
+    }
+    // 21:10 in Siping: 22:00–24:00 would end on the next day, so tomorrow 09:00–11:00.
+    expect(defaultForm(Date.parse('2026-12-01T21:10:00+08:00'))).toMatchObject({
+      date: '2026-12-02',
+      startTime: '09:00',
+      endTime: '11:00',
+      signupClosesAt: '2026-12-02 09:00',
+    });
+    // 01:40: the small hours become 09:00 the same day.
+    expect(defaultForm(Date.parse('2026-12-02T01:40:00+08:00'))).toMatchObject({
+      date: '2026-12-02',
+      startTime: '09:00',
+    });
+  });
+
   it('builds a body the shared schema accepts, with the rules only when set', () => {
     const checked = checkPublish({ ...filled, minAge: '50', enrolment: 'lottery' }, 'shuangliao-vocational');
     expect(checked.ok).toBe(true);

@@ -48,10 +48,17 @@ export interface PublishForm {
 const fmtDate = (d: dayjs.Dayjs) => d.format('YYYY-MM-DD');
 const fmtTime = (d: dayjs.Dayjs) => d.format('HH:mm');
 
-/** A form that publishes as is: today, starting at the next half hour + 30 min, sign-up open from now. */
+/**
+ * A form that publishes as is: two hours from the next half hour + 30 min, sign-up open from now. A start
+ * whose two hours would run past midnight (or that falls in the small hours) moves to 09:00 of the next
+ * morning, so an evening's form is valid too.
+ */
 export function defaultForm(now: number = Date.now()): PublishForm {
   const t = dayjs(now).tz(ZONE);
-  const start = t.add(60 - (t.minute() % 30), 'minute').second(0);
+  let start = t.add(60 - (t.minute() % 30), 'minute').second(0);
+  if (start.add(2, 'hour').date() !== start.date() || start.hour() < 7) {
+    start = (start.hour() < 7 ? start : start.add(1, 'day')).hour(9).minute(0).second(0);
+  }
   const end = start.add(2, 'hour');
   return {
     kind: 'outreach',
