@@ -1,11 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import {
-  DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  ScanCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { dayjs, toIso, ZONE } from '../shared/time';
 import { keys } from '../functions/store/keys';
 import { dropTable, ensureTable } from '../functions/store/table';
@@ -47,7 +41,7 @@ export interface BurstResult {
   raw: { puts: number; wallMs: number; perSecond: number; latency: Percentiles; failures: number };
   /** Where the time goes: the seat transaction alone, and the whole sign-up without HTTP. */
   ceilings: {
-    seatTransactions: { n: number; perSecond: number; conflicts: number };
+    seatTransactions: { n: number; perSecond: number };
     inProcess: { n: number; perSecond: number; statuses: Record<string, number> };
   };
   roster: { confirmed: number; waitlisted: number; items: number };
@@ -172,14 +166,15 @@ function rawPuts(endpoint: string): Promise<BurstResult['raw']> {
 }
 
 /** Just the transaction that books a seat: the activity's counter, the sign-up and the uniqueness item. */
-function rawSeatTransactions(endpoint: string): Promise<BurstResult['ceilings']['seatTransactions']> {
+function rawSeatTransactions(stack: Stack): Promise<BurstResult['ceilings']['seatTransactions']> {
   const table = 'siping-skills-bench-raw-seats';
-  return withScratchTable(endpoint, table, async (doc) => {
+  useStackFromHere(stack);
+  return withScratchTable(stack.dynamoEndpoint, table, async (doc) => {
     const activity = keys.activity('bench-raw');
     await doc.send(
       new PutCommand({ TableName: table, Item: { ...activity, confirmedCount: 0, capacity: 1e9 } }),
     );
-    let conflicts = 0;
+    const { transact } = await import('../functions/store/transactions');
     const now = toIso(Date.now());
     const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
       const { id, item } = signupShapedItem('seat', i, now);
@@ -203,22 +198,23 @@ function rawSeatTransactions(endpoint: string): Promise<BurstResult['ceilings'][
           },
         },
       ];
-      // The functions' own retry on a conflict with a concurrent transaction (store/transactions.ts).
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await doc.send(new TransactWriteCommand({ TransactItems: items }));
-          return 0;
-        } catch (err) {
-          const name = (err as Error).name;
-          if (attempt >= 25 || !/Transaction(Conflict|Canceled|InProgress)/.test(name)) throw err;
-          conflicts++;
-          await new Promise((r) =>
-            setTimeout(r, Math.random() * Math.min(200, 10 * 2 ** Math.min(attempt, 5))),
-          );
-        }
-      }
+      // The functions' own transaction call, with its retry on a conflict with a concurrent one.
+      const result = await transact({ TransactItems: items });
+      if (!result.ok) throw new Error(`seat transaction refused: ${JSON.stringify(result.reasons)}`);
+      return 0;
     });
-    return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000, conflicts };
+    return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000 };
+  });
+}
+
+/** Points the functions' own modules, loaded into this process, at the stack's DynamoDB Local and table. */
+function useStackFromHere(stack: Stack): void {
+  Object.assign(process.env, {
+    STAGE: 'local',
+    TABLE_NAME: stack.tableName,
+    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
+    TOKEN_SECRET: 'bench-in-process-only',
+    LOG_LEVEL: 'error',
   });
 }
 
@@ -230,13 +226,7 @@ async function inProcessSignups(
   stack: Stack,
   activityId: string,
 ): Promise<BurstResult['ceilings']['inProcess']> {
-  Object.assign(process.env, {
-    STAGE: 'local',
-    TABLE_NAME: stack.tableName,
-    DYNAMODB_ENDPOINT: stack.dynamoEndpoint,
-    TOKEN_SECRET: 'bench-in-process-only',
-    LOG_LEVEL: 'error',
-  });
+  useStackFromHere(stack);
   const { stores } = await import('../functions/store');
   const { createSignup } = await import('../functions/domain/signups');
   const { enforceRateLimit } = await import('../functions/lib/rate-limit');
@@ -370,7 +360,7 @@ export async function measureBurst(
     const table = await tableView(stack.dynamoEndpoint, stack.tableName, activityId);
 
     // After the figure, so neither run shares DynamoDB Local with it.
-    const seatTransactions = await rawSeatTransactions(stack.dynamoEndpoint);
+    const seatTransactions = await rawSeatTransactions(stack);
     say(`  ${CEILING_N} raw seat transactions at ${seatTransactions.perSecond.toFixed(0)}/s`);
     const second = await client.send('POST', '/staff/activities', { token: staff, body: activityBody() });
     if (gatewayStatus(second) !== 201)
@@ -450,7 +440,7 @@ export function burstRows(r: BurstResult): Row[] {
     },
     {
       figure: '3 · where the time goes: the seat transaction alone (counter + sign-up + attendee item)',
-      measured: `${r.ceilings.seatTransactions.perSecond.toFixed(0)} transactions/s (${r.ceilings.seatTransactions.conflicts} conflicts retried)`,
+      measured: `${r.ceilings.seatTransactions.perSecond.toFixed(0)} transactions/s`,
       baseline: `${r.raw.perSecond.toFixed(0)} raw conditional puts/s`,
       ratio: times(r.ceilings.seatTransactions.perSecond / r.raw.perSecond),
       goal: '— (the ceiling of any sign-up that books a seat atomically)',

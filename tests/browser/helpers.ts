@@ -15,43 +15,43 @@ export interface BrowserStack {
   webUrl: string;
   apiUrl: string;
   browser: Browser;
-  /** Closes the browser, and stops the stack if this started one. */
-  close(): Promise<void>;
+  /** A phone-sized visitor with a fresh storage (see newVisitor). */
+  visitor(): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /**
- * The local stack with the H5 app (or, for development, one already running at BROWSER_WEB_URL and
- * BROWSER_API_URL), and Chromium. `warm` runs before the browser starts: serverless-offline loads each
- * handler on its first call, and a journey's first tap should not wait for that.
+ * For a browser test file: before its tests, the local stack with the H5 app (or, for development, one
+ * already running at BROWSER_WEB_URL and BROWSER_API_URL) and Chromium; after them, both stopped. `warm`
+ * runs before the browser starts: serverless-offline loads each handler on its first call, and a
+ * journey's first tap should not wait for that. The fields are filled in once `beforeAll` has run.
  */
-export async function startBrowserStack(warm: (apiUrl: string) => Promise<unknown>): Promise<BrowserStack> {
+export function useBrowserStack(warm: (apiUrl: string) => Promise<unknown>): BrowserStack {
   let stack: Stack | undefined;
-  let webUrl: string;
-  let apiUrl: string;
-  if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
-    webUrl = process.env.BROWSER_WEB_URL;
-    apiUrl = process.env.BROWSER_API_URL;
-  } else {
-    stack = await startStack({ web: true, quiet: true });
-    webUrl = stack.webUrl as string;
-    apiUrl = stack.apiUrl;
-  }
-  try {
-    await warm(apiUrl);
-    const { browser, close } = await launchBrowser();
-    return {
-      webUrl,
-      apiUrl,
-      browser,
-      close: async () => {
-        await close();
-        await stack?.stop();
-      },
-    };
-  } catch (err) {
+  let chrome: BrowserHandle | undefined;
+  const shared: BrowserStack = {
+    webUrl: '',
+    apiUrl: '',
+    browser: undefined as unknown as Browser,
+    visitor: () => newVisitor(shared.browser, shared.webUrl),
+  };
+  beforeAll(async () => {
+    if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {
+      shared.webUrl = process.env.BROWSER_WEB_URL;
+      shared.apiUrl = process.env.BROWSER_API_URL;
+    } else {
+      stack = await startStack({ web: true, quiet: true });
+      shared.webUrl = stack.webUrl as string;
+      shared.apiUrl = stack.apiUrl;
+    }
+    await warm(shared.apiUrl);
+    chrome = await launchBrowser();
+    shared.browser = chrome.browser;
+  }, 300_000);
+  afterAll(async () => {
+    await chrome?.close();
     await stack?.stop();
-    throw err;
-  }
+  });
+  return shared;
 }
 
 /** Playwright gives every non-persistent launch a fresh temporary profile (the fresh user-data-dir). */

@@ -3,7 +3,7 @@
  * DynamoDB Local + the seed + serverless-offline + dist/h5 behind a static server with an /api proxy.
  * Screenshots go to tests/artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Activity } from '../../shared/schemas/activity';
 import { apiClient } from './api-client';
 import {
@@ -11,47 +11,35 @@ import {
   eventually,
   expectVisible,
   heights,
-  newVisitor,
   screenshot,
   still,
   storageValue,
   tap,
   tapTab,
   textMetrics,
-  startBrowserStack,
-  type BrowserStack,
+  useBrowserStack,
 } from './helpers';
 
 jest.setTimeout(300_000);
 
-let chrome: BrowserStack;
-let browser: Browser;
-let webUrl: string;
 let api: ReturnType<typeof apiClient>;
 
-beforeAll(async () => {
-  chrome = await startBrowserStack(async (apiUrl) => {
-    api = apiClient(apiUrl);
-    // Warm every route the journeys use.
-    await Promise.all([
-      api.get('/schools'),
-      api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
-      api.get('/majors/spvu-nursing').catch(() => undefined),
-      api.get('/certificates?limit=20'),
-      api.get('/activities?limit=5'),
-      api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
-      api.get('/schools/sp-vocational-univ').catch(() => undefined),
-      api.get('/certificates/cert-elderly-care').catch(() => undefined),
-    ]);
-    const warm = await api.login('dev:warm-up');
-    await api.mine(warm);
-    await api.cancel(warm, 'nothing-here').catch(() => undefined);
-  });
-  ({ browser, webUrl } = chrome);
-}, 300_000);
-
-afterAll(async () => {
-  await chrome?.close();
+const env = useBrowserStack(async (apiUrl) => {
+  api = apiClient(apiUrl);
+  // Warm every route the journeys use.
+  await Promise.all([
+    api.get('/schools'),
+    api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
+    api.get('/majors/spvu-nursing').catch(() => undefined),
+    api.get('/certificates?limit=20'),
+    api.get('/activities?limit=5'),
+    api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
+    api.get('/schools/sp-vocational-univ').catch(() => undefined),
+    api.get('/certificates/cert-elderly-care').catch(() => undefined),
+  ]);
+  const warm = await api.login('dev:warm-up');
+  await api.mine(warm);
+  await api.cancel(warm, 'nothing-here').catch(() => undefined);
 });
 
 /**
@@ -125,7 +113,7 @@ async function agreePrivacyIfAsked(page: Page) {
 
 test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → its issuer', async () => {
   const started = Date.now();
-  const { context, page } = await newVisitor(browser, webUrl);
+  const { context, page } = await env.visitor();
   await still(current(page).locator('.sp-activity').first());
   await screenshot(page, '0-home');
   await tap(page, '专业');
@@ -166,7 +154,7 @@ test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → it
 
 test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交报名 → 报名成功 → 我的报名; elder sizes hold', async () => {
   const started = Date.now();
-  const { context, page } = await newVisitor(browser, webUrl);
+  const { context, page } = await env.visitor();
   await tapTab(page, '我的');
   await tap(page, '长辈模式');
   const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
@@ -252,7 +240,7 @@ test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交�
 
 test('a villager offline: 送教下乡 → an event → offline 提交报名 → 待发送 → online → confirmed once', async () => {
   const started = Date.now();
-  const { context, page } = await newVisitor(browser, webUrl);
+  const { context, page } = await env.visitor();
   await tap(page, '送教下乡');
   const events = await api.activities('kind=outreach');
   const event = events.filter((a) => plainFirstCome(a)).find((a) => a.seatsLeft > 0 && a.capacity >= 20);
@@ -321,8 +309,8 @@ test('a full class: 已进入候补, then another user cancels through the API a
   }
   expect((await api.activity(target.id)).seatsLeft).toBe(0);
 
-  const { context, page } = await newVisitor(browser, webUrl);
-  await page.goto(`${webUrl}/#/packages/activity/pages/detail/index?id=${target.id}`);
+  const { context, page } = await env.visitor();
+  await page.goto(`${env.webUrl}/#/packages/activity/pages/detail/index?id=${target.id}`);
   await expectVisible(page, target.title);
   await expectVisible(page, '已满，可候补');
   await screenshot(page, '4-full-class');
@@ -377,7 +365,7 @@ test('a village cadre: 送教下乡 → 团体报名 → 4 pasted, a bad phone f
   const before = await api.activity(target.id);
   expect(before.seatsLeft).toBe(1);
 
-  const { context, page } = await newVisitor(browser, webUrl);
+  const { context, page } = await env.visitor();
   // The cadre logs in as herself: the H5 build keeps its login identity in storage (README).
   const cadre = `dev:cadre-${Date.now().toString(36)}`;
   await page.evaluate((id) => {

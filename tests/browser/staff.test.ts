@@ -4,64 +4,50 @@
  * checks her in by typing it, she sees 已签到 and — once the day is over — her 结业证明. Screenshots of the
  * staff pages and 统计 go to tests/artifacts/.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { SignupDetail } from '../../shared/api';
 import type { Activity } from '../../shared/schemas/activity';
 import { apiClient } from './api-client';
 import {
   current,
   expectVisible,
-  newVisitor,
   screenshot,
   still,
   storageValue,
   tap,
   tapTab,
-  startBrowserStack,
-  type BrowserStack,
+  useBrowserStack,
 } from './helpers';
 
 jest.setTimeout(300_000);
 
-let chrome: BrowserStack;
-let browser: Browser;
-let webUrl: string;
-let apiUrl: string;
 let api: ReturnType<typeof apiClient>;
 
-beforeAll(async () => {
-  chrome = await startBrowserStack(async (url) => {
-    apiUrl = url;
-    api = apiClient(apiUrl);
-    // Warm the routes these journeys use.
-    const warm = await api.login('dev:staff-shuangliao-vocational');
-    await Promise.all([
-      api.get('/activities?limit=5'),
-      authed('GET', '/staff/activities', warm),
-      authed('GET', '/staff/stats?year=2026', warm),
-      authed('POST', '/staff/check-ins', warm, { code: 'CK1.nothing' }),
-      authed('GET', '/signups/nothing-here', warm),
-      authed('GET', '/family-members', warm),
-      authed('DELETE', '/family-members/nothing-here', warm),
-      authed('POST', '/family-members', warm, {}),
-      authed('PUT', '/family-members/nothing-here', warm, {}),
-      authed('POST', '/staff/activities/nothing-here/draw', warm, {}),
-      authed('PATCH', '/staff/activities/nothing-here', warm, {}),
-      authed('GET', '/staff/activities/nothing-here/signups', warm),
-      authed('GET', '/me/subscriptions', warm),
-      api.get('/activities/nothing-here/draw').catch(() => undefined),
-      api.get('/activities/nothing-here').catch(() => undefined),
-    ]);
-  });
-  ({ browser, webUrl } = chrome);
-}, 300_000);
-
-afterAll(async () => {
-  await chrome?.close();
+const env = useBrowserStack(async (apiUrl) => {
+  api = apiClient(apiUrl);
+  // Warm the routes these journeys use.
+  const warm = await api.login('dev:staff-shuangliao-vocational');
+  await Promise.all([
+    api.get('/activities?limit=5'),
+    authed('GET', '/staff/activities', warm),
+    authed('GET', '/staff/stats?year=2026', warm),
+    authed('POST', '/staff/check-ins', warm, { code: 'CK1.nothing' }),
+    authed('GET', '/signups/nothing-here', warm),
+    authed('GET', '/family-members', warm),
+    authed('DELETE', '/family-members/nothing-here', warm),
+    authed('POST', '/family-members', warm, {}),
+    authed('PUT', '/family-members/nothing-here', warm, {}),
+    authed('POST', '/staff/activities/nothing-here/draw', warm, {}),
+    authed('PATCH', '/staff/activities/nothing-here', warm, {}),
+    authed('GET', '/staff/activities/nothing-here/signups', warm),
+    authed('GET', '/me/subscriptions', warm),
+    api.get('/activities/nothing-here/draw').catch(() => undefined),
+    api.get('/activities/nothing-here').catch(() => undefined),
+  ]);
 });
 
 async function authed<T>(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${apiUrl}${path}`, {
+  const res = await fetch(`${env.apiUrl}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${token}`,
@@ -74,7 +60,7 @@ async function authed<T>(method: string, path: string, token: string, body?: unk
 
 /** A visitor who logs in as a seeded dev user (e.g. staff): the app reuses the identity kept in storage. */
 async function visitorAs(identity: string): Promise<{ context: BrowserContext; page: Page }> {
-  const visitor = await newVisitor(browser, webUrl);
+  const visitor = await env.visitor();
   await visitor.page.evaluate((id) => {
     localStorage.setItem('sp.devIdentity', JSON.stringify({ data: id }));
     localStorage.removeItem('sp.session');
@@ -142,8 +128,8 @@ test('staff publish an outreach day → a villager signs up → 签到 by code �
   }
 
   // A villager signs up in the app.
-  const user = await newVisitor(browser, webUrl);
-  await user.page.goto(`${webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
+  const user = await env.visitor();
+  await user.page.goto(`${env.webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
   await expectVisible(user.page, title);
   await tap(user.page, '报名');
   const agree = current(user.page).getByText('同意并继续', { exact: true });
@@ -175,7 +161,7 @@ test('staff publish an outreach day → a villager signs up → 签到 by code �
   expect(detail.body.checkInCode).toMatch(/^CK1\./);
 
   // The teacher types the code in 签到.
-  await staff.page.goto(`${webUrl}/#/packages/staff/pages/checkin/index?id=${activity.id}`);
+  await staff.page.goto(`${env.webUrl}/#/packages/staff/pages/checkin/index?id=${activity.id}`);
   await fill(staff.page, '签到码', shownCode);
   await tap(staff.page, '确认签到');
   await expectVisible(staff.page, '签到成功');
@@ -226,11 +212,11 @@ test('staff publish an outreach day → a villager signs up → 签到 by code �
   await expectVisible(user.page, completion?.code as string);
 
   // 统计 counts the check-in; the roster shows her with the full phone number.
-  await staff.page.goto(`${webUrl}/#/packages/staff/pages/stats/index`);
+  await staff.page.goto(`${env.webUrl}/#/packages/staff/pages/stats/index`);
   await expectVisible(staff.page, '各校培训人次与目标');
   await expectVisible(staff.page, '月度趋势');
   await screenshot(staff.page, '5-staff-stats');
-  await staff.page.goto(`${webUrl}/#/packages/staff/pages/activity/index?id=${activity.id}`);
+  await staff.page.goto(`${env.webUrl}/#/packages/staff/pages/activity/index?id=${activity.id}`);
   await expectVisible(staff.page, '名单');
   await expectVisible(staff.page, /李秀兰 · 135\d{8}/);
   await screenshot(staff.page, '5-staff-roster');
@@ -273,7 +259,7 @@ test('a son adds his mother in 家庭成员 and enrols her in a lottery class; a
   });
   expect(otherSignup.body.status).toBe('applied');
 
-  const { context, page } = await newVisitor(browser, webUrl);
+  const { context, page } = await env.visitor();
   await tapTab(page, '我的');
   await tap(page, '家庭成员');
   await tap(page, '添加家庭成员');
@@ -285,7 +271,7 @@ test('a son adds his mother in 家庭成员 and enrols her in a lottery class; a
   await expectVisible(page, '王淑芬（母亲）');
   await screenshot(page, '6-family-members');
 
-  await page.goto(`${webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
+  await page.goto(`${env.webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
   await expectVisible(page, '摇号报名');
   await expectVisible(page, /随机种子指纹：[0-9a-f]{12}/);
   await tap(page, '报名');
@@ -314,13 +300,13 @@ test('a son adds his mother in 家庭成员 and enrols her in a lottery class; a
   const drawn = await authed('POST', `/staff/activities/${activity.id}/draw`, staffToken, {});
   expect(drawn.status).toBe(200);
 
-  await page.goto(`${webUrl}/#/packages/mine/pages/signup/index?id=${hers?.id}`);
+  await page.goto(`${env.webUrl}/#/packages/mine/pages/signup/index?id=${hers?.id}`);
   await expectVisible(page, /^(报名成功|候补中，第 1 位)$/);
   const after = (await api.mine(sonToken)).find((s) => s.activityId === activity.id);
   expect(['confirmed', 'waitlisted']).toContain(after?.status);
   await screenshot(page, '6-family-after-draw');
   // The H5 router keeps the earlier copy of this page in its stack: reload to see the draw.
-  await page.goto(`${webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
+  await page.goto(`${env.webUrl}/#/packages/activity/pages/detail/index?id=${activity.id}`);
   await page.reload();
   await expectVisible(page, '摇号结果');
   await expectVisible(page, '王*芬');
