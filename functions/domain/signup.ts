@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  personIdentity,
   REQUIRED_FIELD_MESSAGES,
   requiredAttendeeFields,
   type Attendee,
@@ -11,8 +12,7 @@ import type { SignupRecord } from './ports';
 
 /** One seat per person per activity: the same name and phone is the same person, however it is typed. */
 export function attendeeKey(attendee: Pick<Attendee, 'name' | 'phone'>): string {
-  const name = attendee.name.normalize('NFKC').replace(/[\s·•.]/g, '');
-  return createHash('sha256').update(`${name}|${attendee.phone.trim()}`).digest('hex').slice(0, 32);
+  return createHash('sha256').update(personIdentity(attendee)).digest('hex').slice(0, 32);
 }
 
 /** Fields a kind of activity needs beyond name and phone (birth year for 老年大学, village for 送教下乡). */

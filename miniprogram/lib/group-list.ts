@@ -1,6 +1,7 @@
 import type { ActivityKind } from '@shared/schemas/activity';
 import {
   AttendeeSchema,
+  personIdentity,
   REQUIRED_FIELD_MESSAGES,
   SIGNUP_BATCH_MAX,
   requiredAttendeeFields,
@@ -113,11 +114,6 @@ export function parseGroupText(text: string): GroupLine[] {
   return out;
 }
 
-/** The server's notion of one person (attendeeKey): the name without spaces or dots, and the phone. */
-function personKey(a: Pick<Attendee, 'name' | 'phone'>): string {
-  return `${a.name.normalize('NFKC').replace(/[\s·•.]/g, '')}|${a.phone.trim()}`;
-}
-
 /**
  * Each row checked as the server will check it: the shared AttendeeSchema, the fields this kind of activity
  * needs (送教下乡: 所在村屯; 老年大学: 出生年份), nothing left over, and nobody twice in one list.
@@ -137,7 +133,7 @@ export function checkGroupRows(lines: GroupLine[], kind: ActivityKind): GroupRow
     }
     if (l.extra.length) problems.push(`多出的内容“${l.extra.join(' ')}”，请检查`);
     if (result.ok) {
-      const key = personKey(result.value);
+      const key = personIdentity(result.value);
       const first = seen.get(key);
       if (first !== undefined) problems.push(`与第 ${first} 行是同一个人`);
       else seen.set(key, number);

@@ -82,6 +82,14 @@ export const AttendeeSchema = v.strictObject(
 );
 export type Attendee = v.InferOutput<typeof AttendeeSchema>;
 
+/**
+ * Who an attendee is, for one-seat-per-person: the same name and phone is the same person, however the name
+ * is typed (spaces, 间隔号, full-width forms). The server keys seats by its hash; forms warn of repeats.
+ */
+export function personIdentity(attendee: Pick<Attendee, 'name' | 'phone'>): string {
+  return `${attendee.name.normalize('NFKC').replace(/[\s·•.]/g, '')}|${attendee.phone.trim()}`;
+}
+
 export const SignupCreateInputSchema = v.strictObject(
   {
     activityId: IdSchema,
