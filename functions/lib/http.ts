@@ -135,7 +135,10 @@ export function httpHandler(
       answer ??= serialize(await fn(req), requestId);
       const out = hit ? { ...answer.headers, 'x-request-id': requestId } : answer.headers;
       const notModified = method === 'GET' && matchesEtag(headers['if-none-match'], answer.etag);
-      log.info('request', {
+      // API Gateway's access log (serverless.yml) records every request with its id, route, status and
+      // latency; a public answer served from this instance's cache adds nothing to it, and is the bulk
+      // of all traffic. Misses, writes and refusals are what only the function can tell.
+      (hit || notModified ? log.debug : log.info)('request', {
         requestId,
         method,
         route: event.routeKey,

@@ -59,4 +59,18 @@ describe('logs', () => {
     }
     expect(lines.join('\n')).toContain('139****5678');
   });
+
+  it('log a catalog read the cache answered at debug, leaving it to the access log, and a miss at info', async () => {
+    lines.length = 0;
+    const query = { level: '中职' };
+    expect((await api.call('GET', '/majors', { query })).status).toBe(200);
+    expect((await api.call('GET', '/majors', { query })).status).toBe(200);
+    const requests = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((entry) => entry.message === 'request');
+    expect(requests.map((r) => [r.level, r.cache, r.status])).toEqual([
+      ['info', 'miss', 200],
+      ['debug', 'hit', 200],
+    ]);
+  });
 });

@@ -143,9 +143,17 @@ describe('the prod CloudFormation template for cn-northwest-1', () => {
     expect((table.Properties.GlobalSecondaryIndexes as unknown[]).length).toBe(2);
   });
 
-  it('keeps logs for 30 days and throttles the API', () => {
+  it('keeps logs for 30 days, logs every API request without who sent it, and throttles the API', () => {
     for (const [, group] of ofType('AWS::Logs::LogGroup')) expect(group.Properties.RetentionInDays).toBe(30);
     const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, Resource]];
+    const access = stage.Properties.AccessLogSettings as { DestinationArn: unknown; Format: string };
+    expect(access.DestinationArn).toEqual({ 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] });
+    expect(JSON.parse(access.Format)).toMatchObject({
+      requestId: '$context.requestId',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+    });
+    expect(access.Format).not.toMatch(/sourceIp|userAgent/);
     expect(stage.Properties.DefaultRouteSettings).toMatchObject({
       ThrottlingRateLimit: 200,
       ThrottlingBurstLimit: 400,
