@@ -43,10 +43,20 @@ export function weakEtag(body: string): string {
  * one build per instance per TTL, and a revalidation (If-None-Match) is answered 304 before anything is
  * built. Concurrent misses of one key share the same build. The entry count is bounded because keys come
  * from query strings a caller chooses; the oldest entry goes first.
+ *
+ * Each entry lives between (1 − jitter) × TTL and the full TTL: instances that started together (a
+ * deploy, a scale-out in a rush) would otherwise all rebuild in the same second, and the TTL stays the
+ * bound on how stale an answer may be.
  */
-export function createResponseCache(options: { ttlMs: number; maxEntries?: number; now?: () => number }) {
-  const { ttlMs, maxEntries = 256, now = Date.now } = options;
-  const entries = new Map<string, { at: number; answer: Promise<CachedAnswer | undefined> }>();
+export function createResponseCache(options: {
+  ttlMs: number;
+  maxEntries?: number;
+  jitter?: number;
+  now?: () => number;
+  random?: () => number;
+}) {
+  const { ttlMs, maxEntries = 256, jitter = 0.2, now = Date.now, random = Math.random } = options;
+  const entries = new Map<string, { expiresAt: number; answer: Promise<CachedAnswer | undefined> }>();
 
   return {
     /**
@@ -58,11 +68,11 @@ export function createResponseCache(options: { ttlMs: number; maxEntries?: numbe
       build: () => Promise<CachedAnswer | undefined>,
     ): Promise<CachedAnswer | undefined> {
       const hit = entries.get(key);
-      if (hit && now() - hit.at < ttlMs) return hit.answer;
+      if (hit && now() < hit.expiresAt) return hit.answer;
       if (hit) entries.delete(key);
-      const at = now();
+      const expiresAt = now() + ttlMs * (1 - jitter * random());
       const answer = build();
-      entries.set(key, { at, answer });
+      entries.set(key, { expiresAt, answer });
       while (entries.size > maxEntries) {
         const oldest = entries.keys().next().value;
         if (oldest === undefined) break;

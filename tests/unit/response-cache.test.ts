@@ -14,7 +14,7 @@ const answer = (body: string): CachedAnswer => ({ status: 200, body, etag: `W/"$
 describe('the response cache', () => {
   it('serves one build per key until the TTL passes', async () => {
     let clock = 0;
-    const cache = createResponseCache({ ttlMs: 1000, now: () => clock });
+    const cache = createResponseCache({ ttlMs: 1000, now: () => clock, random: () => 0 });
     let builds = 0;
     const build = async () => answer(`v${++builds}`);
     expect((await cache.get('k', build))?.body).toBe('v1');
@@ -23,6 +23,24 @@ describe('the response cache', () => {
     clock = 1000;
     expect((await cache.get('k', build))?.body).toBe('v2');
     expect(builds).toBe(2);
+  });
+
+  it('ends each entry somewhere in the last fifth of the TTL, never after it', async () => {
+    let clock = 0;
+    let draw = 1;
+    const cache = createResponseCache({ ttlMs: 1000, now: () => clock, random: () => draw });
+    let builds = 0;
+    const build = async () => answer(`v${++builds}`);
+    await cache.get('k', build);
+    clock = 799;
+    expect((await cache.get('k', build))?.body).toBe('v1');
+    clock = 800;
+    draw = 0.5;
+    expect((await cache.get('k', build))?.body).toBe('v2');
+    clock = 800 + 899;
+    expect((await cache.get('k', build))?.body).toBe('v2');
+    clock = 800 + 900;
+    expect((await cache.get('k', build))?.body).toBe('v3');
   });
 
   it('shares one build among concurrent misses of a key', async () => {
