@@ -1,9 +1,13 @@
 import { Agent, request, type IncomingHttpHeaders } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 
 export interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
+  /** Decoded text (a gzipped answer is unzipped after the clock stops). */
   body: string;
+  /** Bytes of the body on the wire. */
+  wireBytes: number;
   /** From writing the request to the last byte of the body. */
   ms: number;
 }
@@ -39,14 +43,18 @@ export function httpClient(baseUrl: string, sockets = 64): Client {
             (res) => {
               const chunks: Buffer[] = [];
               res.on('data', (c: Buffer) => chunks.push(c));
-              res.on('end', () =>
+              res.on('end', () => {
+                const ms = performance.now() - started;
+                const wire = Buffer.concat(chunks);
+                const zipped = res.headers['content-encoding'] === 'gzip';
                 resolve({
                   status: res.statusCode ?? 0,
                   headers: res.headers,
-                  body: Buffer.concat(chunks).toString('utf8'),
-                  ms: performance.now() - started,
-                }),
-              );
+                  body: (zipped ? gunzipSync(wire) : wire).toString('utf8'),
+                  wireBytes: wire.length,
+                  ms,
+                });
+              });
               res.on('error', reject);
             },
           );
