@@ -114,6 +114,19 @@ export function drawnRank(position: number): string {
   return `!${String(position).padStart(6, '0')}`;
 }
 
+/** The start of the first session still to begin after `now`, or null when every session has begun. */
+export function nextSessionStart(activity: ActivityRecord, now: number): number | null {
+  const starts = activity.sessions.map((s) => dayjs(s.startsAt).valueOf()).filter((t) => t > now);
+  return starts.length ? Math.min(...starts) : null;
+}
+
+/**
+ * When an offered seat stops being held: after the activity's `offerHours`, and never after the next session
+ * begins. A seat held through a session is a seat nobody sits in, and the next person in line never hears of
+ * it; after an expiry the offer passes on, to join from the following session.
+ */
 export function offerExpiry(activity: ActivityRecord, now: number): number {
-  return now + (activity.offerHours ?? 24) * 3600_000;
+  const held = now + (activity.offerHours ?? 24) * 3600_000;
+  const next = nextSessionStart(activity, now);
+  return next === null ? held : Math.min(held, next);
 }

@@ -445,6 +445,46 @@ describe('deadlines and offers', () => {
   });
 });
 
+describe('an offer close to the start', () => {
+  it('holds the seat only until the class begins, then passes it on', async () => {
+    const now = dayjs();
+    const startsAt = toIso(now.add(3, 'hour').second(0).millisecond(0));
+    const activityId = await publish(
+      seniorClass({
+        capacity: 1,
+        waitlist: 'offer',
+        offerHours: 24,
+        title: '书法班',
+        startsAt,
+        endsAt: toIso(now.add(5, 'hour')),
+        signupClosesAt: toIso(now.add(2, 'hour')),
+      }),
+    );
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await api.call('POST', '/signups', {
+        user: `near-${i}`,
+        body: { activityId, attendee: elder(3600 + i) },
+      });
+      ids.push(res.body.id as string);
+    }
+    await api.call('DELETE', `/signups/${ids[0]}`, { user: 'near-0' });
+    const offered = await api.call('GET', `/signups/${ids[1]}`, { user: 'near-1' });
+    expect(offered.body.status).toBe('offered');
+    expect(Date.parse(offered.body.offerExpiresAt)).toBe(Date.parse(startsAt));
+
+    const { expireOffers } = await import('../../functions/domain/signups');
+    const { stores } = await import('../../functions/store');
+    const during = { now: () => Date.parse(startsAt) + 60_000 };
+    const activity = await stores.activities.get(activityId);
+    expect(await expireOffers({ ...stores, clock: during }, activity as never)).toBe(1);
+    expect((await stores.signups.get(ids[1]))?.status).toBe('expired');
+    expect((await stores.signups.get(ids[2]))?.status).toBe('offered');
+    const { checkConsistency } = await import('../../functions/store/consistency');
+    expect((await checkConsistency()).mismatches).toEqual([]);
+  });
+});
+
 describe('reminders through the outbox', () => {
   it('sends each message once, retries on -1 and stops a template after 43101', async () => {
     const now = dayjs();

@@ -7,6 +7,8 @@ import {
   checkEligibility,
   commitmentOf,
   drawOrder,
+  nextSessionStart,
+  offerExpiry,
   sessionsOverlap,
 } from '../../functions/domain/rules';
 import { newActivityRecord } from '../../functions/domain/activity';
@@ -115,6 +117,28 @@ describe('time and deadlines', () => {
       Date.parse('2027-03-01T09:00:00+08:00'),
     );
     expect(cancelDeadline(base)).toBeNull();
+  });
+
+  it('holds an offered seat for offerHours, but never past the start of the next session', () => {
+    const weekly: ActivityRecord = {
+      ...base,
+      offerHours: 24,
+      sessions: [
+        { startsAt: '2027-03-02T09:00:00+08:00', endsAt: '2027-03-02T10:30:00+08:00' },
+        { startsAt: '2027-03-09T09:00:00+08:00', endsAt: '2027-03-09T10:30:00+08:00' },
+      ],
+    };
+    const at = (iso: string) => Date.parse(iso);
+    // Four days ahead: the full 24 hours.
+    expect(offerExpiry(weekly, at('2027-02-26T09:00:00+08:00'))).toBe(at('2027-02-27T09:00:00+08:00'));
+    // The evening before the first class: until it begins.
+    expect(offerExpiry(weekly, at('2027-03-01T20:00:00+08:00'))).toBe(at('2027-03-02T09:00:00+08:00'));
+    // During the first class: until the second begins, a week on, capped at 24 hours.
+    expect(nextSessionStart(weekly, at('2027-03-02T09:30:00+08:00'))).toBe(at('2027-03-09T09:00:00+08:00'));
+    expect(offerExpiry(weekly, at('2027-03-02T09:30:00+08:00'))).toBe(at('2027-03-03T09:30:00+08:00'));
+    // Once the last session has begun, offerHours alone.
+    expect(nextSessionStart(weekly, at('2027-03-09T09:00:00+08:00'))).toBeNull();
+    expect(offerExpiry(weekly, at('2027-03-09T09:00:00+08:00'))).toBe(at('2027-03-10T09:00:00+08:00'));
   });
 });
 
