@@ -10,7 +10,7 @@ export const LEVELS = [1, 10, 50] as const;
  * one after another, so drift on a shared machine falls on all of them alike. A block holds at least five
  * waves of the level, so most of its requests see that many in flight, not the fill and drain at its ends.
  */
-const ROUNDS = 8;
+const ROUNDS = 12;
 export const blockSize = (level: number) => Math.max(50, 5 * level);
 /**
  * Warm calls per function instance before a level is measured: a worker thread's code is compiled
