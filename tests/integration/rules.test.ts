@@ -460,6 +460,7 @@ describe('an offer close to the start', () => {
         signupClosesAt: toIso(now.add(2, 'hour')),
       }),
     );
+    // One after another: the first takes the seat, the next two wait in that order.
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       const res = await api.call('POST', '/signups', {
@@ -468,8 +469,9 @@ describe('an offer close to the start', () => {
       });
       ids.push(res.body.id as string);
     }
-    await api.call('DELETE', `/signups/${ids[0]}`, { user: 'near-0' });
-    const offered = await api.call('GET', `/signups/${ids[1]}`, { user: 'near-1' });
+    const [first, second, third] = ids as [string, string, string];
+    await api.call('DELETE', `/signups/${first}`, { user: 'near-0' });
+    const offered = await api.call('GET', `/signups/${second}`, { user: 'near-1' });
     expect(offered.body.status).toBe('offered');
     expect(Date.parse(offered.body.offerExpiresAt)).toBe(Date.parse(startsAt));
 
@@ -478,8 +480,8 @@ describe('an offer close to the start', () => {
     const during = { now: () => Date.parse(startsAt) + 60_000 };
     const activity = await stores.activities.get(activityId);
     expect(await expireOffers({ ...stores, clock: during }, activity as never)).toBe(1);
-    expect((await stores.signups.get(ids[1]))?.status).toBe('expired');
-    expect((await stores.signups.get(ids[2]))?.status).toBe('offered');
+    expect((await stores.signups.get(second))?.status).toBe('expired');
+    expect((await stores.signups.get(third))?.status).toBe('offered');
     const { checkConsistency } = await import('../../functions/store/consistency');
     expect((await checkConsistency()).mismatches).toEqual([]);
   });
