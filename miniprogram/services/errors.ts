@@ -35,6 +35,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError || (error as { name?: string } | null)?.name === 'ApiError';
 }
 
+/** The server's final word (a 4xx other than 408/429): sending the same request again cannot change it. */
+export function isFinalRefusal(error: unknown): error is ApiError {
+  return isApiError(error) && !error.retryable;
+}
+
 /** What to tell the user about any failure, in Chinese. */
 export function describeError(error: unknown): string {
   if (isNetworkError(error)) return error.message;

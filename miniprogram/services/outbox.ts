@@ -2,7 +2,7 @@ import type { ActivityKind, Place } from '@shared/schemas/activity';
 import type { Attendee, Signup } from '@shared/schemas/signup';
 import { IdempotencyKeySchema } from '@shared/schemas/signup';
 import { validate } from '@shared/validate';
-import { isApiError, isNetworkError } from './errors';
+import { isApiError, isFinalRefusal, isNetworkError } from './errors';
 import { randomString } from './dev-identity';
 import { KEYS, type KeyValue } from './kv';
 
@@ -113,7 +113,7 @@ export function createOutbox({
           update(key, { state: 'sent', signup, attempts: entry.attempts + 1, lastAttemptAt: at }) ?? entry
         );
       } catch (error) {
-        if (isApiError(error) && !error.retryable) {
+        if (isFinalRefusal(error)) {
           const failed = {
             status: error.status,
             code: error.code,

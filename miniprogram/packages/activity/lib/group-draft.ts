@@ -2,7 +2,7 @@ import type { SignupBatchResponse } from '@shared/api';
 import type { County } from '@shared/schemas/common';
 import type { Attendee } from '@shared/schemas/signup';
 import type { GroupAnswer } from '@/lib/group-results';
-import { describeError, isApiError, isNetworkError } from '@/services/errors';
+import { describeError, isFinalRefusal } from '@/services/errors';
 import { KEYS, type KeyValue } from '@/services/kv';
 
 /**
@@ -56,7 +56,10 @@ export function submissionFor(
 export type SendOutcome =
   /** The server answered, person by person: the draft now holds the answer. */
   | { kind: 'answered'; draft: GroupDraft }
-  /** No answer (offline, timeout) or a hiccup (5xx, 429): the same submission waits for 重新提交. */
+  /**
+   * No answer (offline, timeout), a hiccup (5xx, 429) or any other failure: the same submission waits for
+   * 重新提交.
+   */
   | { kind: 'no-answer'; draft: GroupDraft; message: string }
   /** The server refused the whole list (4xx): nobody was signed up; the message says why. */
   | { kind: 'refused'; draft: GroupDraft; message: string };
@@ -75,13 +78,11 @@ export async function sendGroup(
     const { pending: _sent, ...rest } = draft;
     return { kind: 'answered', draft: { ...rest, answer: { results, lines: submission.lines } } };
   } catch (error) {
-    if (isApiError(error) && !error.retryable) {
+    if (isFinalRefusal(error)) {
       const { pending: _refused, ...rest } = draft;
       return { kind: 'refused', draft: rest, message: error.message };
     }
-    if (isNetworkError(error) || isApiError(error)) {
-      return { kind: 'no-answer', draft: { ...draft, pending: submission }, message: describeError(error) };
-    }
-    throw error;
+    // Anything else may not have reached the server: keep the submission, key and all, for 重新提交.
+    return { kind: 'no-answer', draft: { ...draft, pending: submission }, message: describeError(error) };
   }
 }

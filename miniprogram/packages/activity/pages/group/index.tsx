@@ -38,7 +38,7 @@ import {
   type FormErrors,
   type FormValues,
 } from '@/lib/signup-form';
-import { api, describeError } from '@/services';
+import { api } from '@/services';
 import { taroKv } from '@/services/kv';
 import { newIdempotencyKey } from '@/services/outbox';
 import GroupResults from '../../components/group-results';
@@ -113,13 +113,7 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
     update(sending);
     setBusy(true);
     setFailure(null);
-    const outcome = await sendGroup(sending, submission, (s) =>
-      api.signupBatch(a.id, s.attendees, s.key),
-    ).catch((error: unknown) => ({
-      kind: 'no-answer' as const,
-      draft: sending,
-      message: describeError(error),
-    }));
+    const outcome = await sendGroup(sending, submission, (s) => api.signupBatch(a.id, s.attendees, s.key));
     setBusy(false);
     update(outcome.draft);
     if (outcome.kind === 'answered') {
