@@ -27,6 +27,17 @@ export const FIELD_LABELS: Record<FieldName, string> = {
   village: '所在村屯',
 };
 
+/** How each field's box is typed: its placeholder, keyboard and length, and a line under it where it helps. */
+export const FIELD_INPUT: Record<
+  FieldName,
+  { placeholder: string; type: 'text' | 'number'; maxlength: number; hint?: string }
+> = {
+  name: { placeholder: '参加人的姓名', type: 'text', maxlength: 20 },
+  phone: { placeholder: '11 位手机号', type: 'number', maxlength: 11, hint: '用于通知上课时间和变动' },
+  birthYear: { placeholder: '例如 1958', type: 'number', maxlength: 4 },
+  village: { placeholder: '例如 八里庙村', type: 'text', maxlength: 30 },
+};
+
 export const EMPTY_VALUES: FormValues = { name: '', phone: '', birthYear: '', village: '' };
 
 export function fieldsFor(kind: ActivityKind): FieldName[] {

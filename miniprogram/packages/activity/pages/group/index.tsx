@@ -31,10 +31,10 @@ import {
 import { routes } from '@/lib/routes';
 import {
   EMPTY_VALUES,
+  FIELD_INPUT,
   FIELD_LABELS,
   fieldsFor,
   validateForm,
-  type FieldName,
   type FormErrors,
   type FormValues,
 } from '@/lib/signup-form';
@@ -55,13 +55,6 @@ import { activityKey } from '../detail/keys';
 import './index.scss';
 
 const PLACEHOLDER = '每行一人，例如：\n张桂兰 13800138000 1956 五里村\n李国强，13904345678，五里村';
-
-const ADD_INPUT: Record<FieldName, { placeholder: string; type: 'text' | 'number'; maxlength: number }> = {
-  name: { placeholder: '参加人的姓名', type: 'text', maxlength: 20 },
-  phone: { placeholder: '11 位手机号', type: 'number', maxlength: 11 },
-  birthYear: { placeholder: '例如 1958', type: 'number', maxlength: 4 },
-  village: { placeholder: '例如 八里庙村', type: 'text', maxlength: 30 },
-};
 
 /** What a row was read as, piece by piece, so the cadre can check it: phone, birth year, village. */
 function rowPieces(r: GroupRow): string[] {
@@ -227,9 +220,9 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
             name={`group-${field}`}
             label={FIELD_LABELS[field]}
             value={adding[field]}
-            placeholder={ADD_INPUT[field].placeholder}
-            type={ADD_INPUT[field].type}
-            maxlength={ADD_INPUT[field].maxlength}
+            placeholder={FIELD_INPUT[field].placeholder}
+            type={FIELD_INPUT[field].type}
+            maxlength={FIELD_INPUT[field].maxlength}
             error={addErrors[field]}
             onInput={(v) => {
               setAdding((x) => ({ ...x, [field]: v }));

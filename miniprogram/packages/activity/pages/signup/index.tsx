@@ -14,6 +14,7 @@ import { useResource } from '@/hooks/use-resource';
 import { formatSessionTime, placeText } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import {
+  FIELD_INPUT,
   FIELD_LABELS,
   fieldsFor,
   fromServerFields,
@@ -31,16 +32,6 @@ import { activityKey } from '../detail/keys';
 import { ageProblem, needsConsent, ruleHints } from '../../lib/rules';
 import { askForReminders, prepareReminders } from '../../lib/subscribe';
 import './index.scss';
-
-const INPUT: Record<
-  FieldName,
-  { placeholder: string; type: 'text' | 'number'; maxlength: number; hint?: string }
-> = {
-  name: { placeholder: '参加人的姓名', type: 'text', maxlength: 20 },
-  phone: { placeholder: '11 位手机号', type: 'number', maxlength: 11, hint: '用于通知上课时间和变动' },
-  birthYear: { placeholder: '例如 1958', type: 'number', maxlength: 4 },
-  village: { placeholder: '例如 八里庙村', type: 'text', maxlength: 30 },
-};
 
 function SignupForm({ activity: a }: { activity: Activity }) {
   const fields = fieldsFor(a.kind);
@@ -165,10 +156,10 @@ function SignupForm({ activity: a }: { activity: Activity }) {
           name={field}
           label={FIELD_LABELS[field]}
           value={values[field]}
-          placeholder={INPUT[field].placeholder}
-          type={INPUT[field].type}
-          maxlength={INPUT[field].maxlength}
-          hint={INPUT[field].hint}
+          placeholder={FIELD_INPUT[field].placeholder}
+          type={FIELD_INPUT[field].type}
+          maxlength={FIELD_INPUT[field].maxlength}
+          hint={FIELD_INPUT[field].hint}
           error={errorOf(field)}
           onInput={(v) => change(field, v)}
           onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
