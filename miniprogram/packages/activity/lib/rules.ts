@@ -1,4 +1,5 @@
 import type { Activity } from '@shared/schemas/activity';
+import type { County } from '@shared/schemas/common';
 import { currentYearInZone } from '@shared/time';
 
 type Rules = Pick<
@@ -37,4 +38,17 @@ export function ageProblem(a: Partial<Rules>, birthYear: number | undefined, now
   if (a.minAge != null && age < a.minAge) return `本课程需年满 ${a.minAge} 周岁`;
   if (a.maxAge != null && age > a.maxAge) return `本课程限 ${a.maxAge} 周岁及以下`;
   return null;
+}
+
+/** 限本县居民: the attendee's county has to be chosen before the form is sent. */
+export function residenceProblem(a: Partial<Rules>, residence: County | null | undefined): string | null {
+  return a.residentsOnly && !residence ? '请选择参加人的居住区县' : null;
+}
+
+/** The county to send with an attendee: only for 限本县居民, and only once chosen. */
+export function residenceField(
+  a: Partial<Rules>,
+  residence: County | null | undefined,
+): { residence?: County } {
+  return a.residentsOnly && residence ? { residence } : {};
 }

@@ -50,7 +50,7 @@ import {
   submissionFor,
   type GroupDraft,
 } from '../../lib/group-draft';
-import { ruleHints } from '../../lib/rules';
+import { residenceField, residenceProblem, ruleHints } from '../../lib/rules';
 import { activityKey } from '../detail/keys';
 import './index.scss';
 
@@ -75,13 +75,12 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
   const fields = fieldsFor(a.kind);
   const needs = requiredAttendeeFields(a.kind).map((f) => REQUIRED_FIELD_MESSAGES[f]);
 
-  const problem =
-    listProblem(rows) ?? (a.residentsOnly && !draft.residence ? '请选择参加人的居住区县' : null);
+  const problem = listProblem(rows) ?? residenceProblem(a, draft.residence);
   const attendees: Attendee[] | null = problem
     ? null
     : rows.map((r) => ({
         ...(r.attendee as Attendee),
-        ...(a.residentsOnly && draft.residence ? { residence: draft.residence } : {}),
+        ...residenceField(a, draft.residence),
       }));
   // The list sent last got no answer: sending it again re-sends that submission, key and all.
   const retrying = !!draft.pending && !!attendees && sameList(draft.pending, attendees);

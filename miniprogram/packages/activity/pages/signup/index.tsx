@@ -29,7 +29,7 @@ import {
 import { api, outbox } from '@/services';
 import { settings } from '@/services/settings';
 import { activityKey } from '../detail/keys';
-import { ageProblem, needsConsent, ruleHints } from '../../lib/rules';
+import { ageProblem, needsConsent, residenceField, residenceProblem, ruleHints } from '../../lib/rules';
 import { askForReminders, prepareReminders } from '../../lib/subscribe';
 import './index.scss';
 
@@ -93,8 +93,9 @@ function SignupForm({ activity: a }: { activity: Activity }) {
     setSubmitted(true);
     const result = toAttendee(values, a.kind);
     if (!result.ok) return;
-    if (a.residentsOnly && !residence) {
-      setFormError('请选择参加人的居住区县');
+    const missing = residenceProblem(a, residence);
+    if (missing) {
+      setFormError(missing);
       return;
     }
     if (consentNeeded && !consent) {
@@ -105,7 +106,7 @@ function SignupForm({ activity: a }: { activity: Activity }) {
     const attendee = {
       ...result.attendee,
       relation,
-      ...(a.residentsOnly && residence ? { residence } : {}),
+      ...residenceField(a, residence),
       ...(consentNeeded ? { familyConsent: consent } : {}),
     };
     if (who === 'self')
