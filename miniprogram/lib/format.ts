@@ -1,8 +1,15 @@
 import { ACTIVITY_KIND_LABELS, type Activity, type Place } from '@shared/schemas/activity';
+import { COUNTIES, type County } from '@shared/schemas/common';
 import { SIGNUP_STATUS_LABELS, type Signup } from '@shared/schemas/signup';
 import { dayjs, formatSessionTime, ZONE } from '@shared/time';
 
 export { formatSessionTime, formatTimeRange } from '@shared/time';
+
+/** Siping's counties as chip options, each labelled by its own name, in COUNTIES' order. */
+export const COUNTY_OPTIONS: Array<{ value: County; label: string }> = COUNTIES.map((c) => ({
+  value: c,
+  label: c,
+}));
 
 export const kindLabel = (kind: Activity['kind']): string => ACTIVITY_KIND_LABELS[kind];
 

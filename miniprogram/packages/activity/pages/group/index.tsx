@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
-import { COUNTIES, type County } from '@shared/schemas/common';
+import type { County } from '@shared/schemas/common';
 import {
   REQUIRED_FIELD_MESSAGES,
   SIGNUP_BATCH_MAX,
@@ -17,7 +17,14 @@ import Section from '@/components/section';
 import SpButton from '@/components/sp-button';
 import { ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { formatSessionTime, placeText, seatsText, signupWindow, signupWindowText } from '@/lib/format';
+import {
+  COUNTY_OPTIONS,
+  formatSessionTime,
+  placeText,
+  seatsText,
+  signupWindow,
+  signupWindowText,
+} from '@/lib/format';
 import {
   GROUP_TEXT_MAX,
   appendLine,
@@ -237,7 +244,7 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
       {a.residentsOnly ? (
         <Chips<County>
           label="参加人居住区县（限本县居民）"
-          options={COUNTIES.map((c) => ({ value: c, label: c }))}
+          options={COUNTY_OPTIONS}
           value={draft.residence ?? null}
           onChange={(v) => update({ ...draft, ...(v ? { residence: v } : {}) })}
         />

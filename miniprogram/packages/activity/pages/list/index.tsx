@@ -2,7 +2,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { ACTIVITY_KINDS, type ActivityKind } from '@shared/schemas/activity';
-import { COUNTIES, type County } from '@shared/schemas/common';
+import type { County } from '@shared/schemas/common';
 import ActivityCard from '@/components/activity-card';
 import Chips from '@/components/chips';
 import PageShell from '@/components/page-shell';
@@ -10,7 +10,7 @@ import StaleNote from '@/components/stale-note';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useSettings } from '@/hooks/use-settings';
-import { daysFromNowIso, kindLabel, startOfTodayIso } from '@/lib/format';
+import { COUNTY_OPTIONS, daysFromNowIso, kindLabel, startOfTodayIso } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import './index.scss';
@@ -71,7 +71,7 @@ export default function ActivityList() {
         label="区县"
         value={county}
         onChange={setCounty}
-        options={[{ value: null, label: '全市' }, ...COUNTIES.map((c) => ({ value: c, label: c }))]}
+        options={[{ value: null, label: '全市' }, ...COUNTY_OPTIONS]}
       />
       <Chips<Range> label="时间" value={range} onChange={setRange} options={RANGES} />
       <StaleNote show={list.stale} />

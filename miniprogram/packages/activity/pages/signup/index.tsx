@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
-import { COUNTIES, type County } from '@shared/schemas/common';
+import type { County } from '@shared/schemas/common';
 import type { FamilyMember } from '@shared/schemas/signup';
 import Chips from '@/components/chips';
 import Field from '@/components/field';
@@ -11,7 +11,7 @@ import PrivacyGate from '@/components/privacy-gate';
 import SpButton from '@/components/sp-button';
 import { ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { formatSessionTime, placeText } from '@/lib/format';
+import { COUNTY_OPTIONS, formatSessionTime, placeText } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import {
   FIELD_INPUT,
@@ -170,7 +170,7 @@ function SignupForm({ activity: a }: { activity: Activity }) {
       {a.residentsOnly ? (
         <Chips<County>
           label="居住区县（限本县居民）"
-          options={COUNTIES.map((c) => ({ value: c, label: c }))}
+          options={COUNTY_OPTIONS}
           value={residence}
           onChange={(v) => setResidence(v)}
         />

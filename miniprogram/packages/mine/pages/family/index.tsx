@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import { COUNTIES, type County } from '@shared/schemas/common';
+import type { County } from '@shared/schemas/common';
 import { RELATIONS, type FamilyMember } from '@shared/schemas/signup';
 import Chips from '@/components/chips';
 import Field from '@/components/field';
@@ -9,7 +9,7 @@ import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { maskPhone } from '@/lib/format';
+import { COUNTY_OPTIONS, maskPhone } from '@/lib/format';
 import { api, describeError, isApiError } from '@/services';
 import { checkFamily, EMPTY_FAMILY, fromMember, type FamilyForm } from '../../lib/family-form';
 import './index.scss';
@@ -111,7 +111,7 @@ export default function FamilyPage() {
         {errors.relation ? <View className="family__error">{errors.relation}</View> : null}
         <Chips<County>
           label="居住区县"
-          options={COUNTIES.map((c) => ({ value: c, label: c }))}
+          options={COUNTY_OPTIONS}
           value={f.residence}
           onChange={(v) => set('residence', v)}
         />

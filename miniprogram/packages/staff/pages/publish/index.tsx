@@ -7,12 +7,12 @@ import {
   type ActivityCreateInput,
   type ActivityPatchInput,
 } from '@shared/schemas/activity';
-import { COUNTIES } from '@shared/schemas/common';
 import Chips, { type ChipOption } from '@/components/chips';
 import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
 import { useResource } from '@/hooks/use-resource';
+import { COUNTY_OPTIONS } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api, auth, describeError, isApiError } from '@/services';
 import {
@@ -39,7 +39,7 @@ const tabled = <T extends string>(labels: Readonly<Record<T, string>>): Array<Ch
 /** The few-option fields of the form and the chips that set them. */
 const CHOICES: { [K in ChoiceKey]: Array<ChipOption<NonNullable<PublishForm[K]>>> } = {
   kind: ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] })),
-  county: COUNTIES.map((c) => ({ value: c, label: c })),
+  county: COUNTY_OPTIONS,
   timing: tabled({ once: '一次活动', weekly: '每周上课' }),
   enrolment: tabled({ 'first-come': '先到先得', lottery: '摇号' }),
   waitlist: tabled({ auto: '自动递补', offer: '限时确认' }),
