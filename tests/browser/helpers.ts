@@ -17,6 +17,8 @@ export interface BrowserStack {
   browser: Browser;
   /** A phone-sized visitor with a fresh storage (see newVisitor). */
   visitor(): Promise<{ context: BrowserContext; page: Page }>;
+  /** A visitor who logs in as `identity` (`dev:<name>`): the H5 build reuses the identity kept in storage. */
+  visitorAs(identity: string): Promise<{ context: BrowserContext; page: Page }>;
 }
 
 /**
@@ -33,6 +35,16 @@ export function useBrowserStack(warm: (apiUrl: string) => Promise<unknown>): Bro
     apiUrl: '',
     browser: undefined as unknown as Browser,
     visitor: () => newVisitor(shared.browser, shared.webUrl),
+    visitorAs: async (identity) => {
+      const visitor = await shared.visitor();
+      await visitor.page.evaluate((id) => {
+        localStorage.setItem('sp.devIdentity', JSON.stringify({ data: id }));
+        localStorage.removeItem('sp.session');
+      }, identity);
+      await visitor.page.reload();
+      await still(current(visitor.page).getByText('近期活动', { exact: true }));
+      return visitor;
+    },
   };
   beforeAll(async () => {
     if (process.env.BROWSER_WEB_URL && process.env.BROWSER_API_URL) {

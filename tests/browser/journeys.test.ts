@@ -5,6 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import type { Activity } from '../../shared/schemas/activity';
+import type { Attendee, Signup } from '../../shared/schemas/signup';
 import { apiClient } from './api-client';
 import {
   current,
@@ -111,6 +112,31 @@ async function agreePrivacyIfAsked(page: Page) {
   }
 }
 
+/** 我的 → 长辈模式, until the root font has the elder size. */
+async function elderMode(page: Page) {
+  await tapTab(page, '我的');
+  await tap(page, '长辈模式');
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  expect(await eventually(rootSize, '22px')).toBe('22px');
+}
+
+/** Other users take `n` seats of `target` through the API, each answered 201; `stem` names them 甲, 乙, …. */
+async function fillSeats(
+  target: Activity,
+  n: number,
+  login: string,
+  attendee: (stem: string, i: number) => Attendee,
+): Promise<Array<{ token: string; signup: Signup }>> {
+  const taken: Array<{ token: string; signup: Signup }> = [];
+  for (let i = 0; i < n; i += 1) {
+    const token = await api.login(`dev:${login}-${Date.now().toString(36)}-${i}`);
+    const res = await api.signUp(token, target.id, attendee('甲乙丙丁戊己庚辛壬癸'[i] ?? '子', i));
+    expect(res.status).toBe(201);
+    taken.push({ token, signup: res.body });
+  }
+  return taken;
+}
+
 test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → its issuer', async () => {
   const started = Date.now();
   const { context, page } = await env.visitor();
@@ -155,10 +181,7 @@ test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → it
 test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交报名 → 报名成功 → 我的报名; elder sizes hold', async () => {
   const started = Date.now();
   const { context, page } = await env.visitor();
-  await tapTab(page, '我的');
-  await tap(page, '长辈模式');
-  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  expect(await eventually(rootSize, '22px')).toBe('22px');
+  await elderMode(page);
   await screenshot(page, '2-senior-mine-elder');
   await tapTab(page, '首页');
   await still(current(page).locator('.sp-activity').first());
@@ -295,18 +318,12 @@ test('a full class: 已进入候补, then another user cancels through the API a
   const target = small[0];
   if (!target) throw new Error('no small senior class in the seed');
   // Fill every free seat with other users.
-  const others: Array<{ token: string; signupId: string }> = [];
-  for (let i = 0; i < target.seatsLeft; i += 1) {
-    const token = await api.login(`dev:filler-${Date.now().toString(36)}-${i}`);
-    const res = await api.signUp(token, target.id, {
-      name: `王${'甲乙丙丁戊己庚辛壬癸'[i] ?? '子'}`,
-      phone: phone('137'),
-      birthYear: 1956 + (i % 3),
-    });
-    expect(res.status).toBe(201);
-    expect(res.body.status).toBe('confirmed');
-    others.push({ token, signupId: res.body.id });
-  }
+  const others = await fillSeats(target, target.seatsLeft, 'filler', (stem, i) => ({
+    name: `王${stem}`,
+    phone: phone('137'),
+    birthYear: 1956 + (i % 3),
+  }));
+  for (const o of others) expect(o.signup.status).toBe('confirmed');
   expect((await api.activity(target.id)).seatsLeft).toBe(0);
 
   const { context, page } = await env.visitor();
@@ -325,12 +342,12 @@ test('a full class: 已进入候补, then another user cancels through the API a
 
   const first = others[0];
   if (!first) throw new Error('no filler');
-  let cancelled = await api.cancel(first.token, first.signupId);
+  let cancelled = await api.cancel(first.token, first.signup.id);
   if (cancelled.status === 200 && !('status' in cancelled.body)) {
     // serverless-offline answers a handler past its timeout with 200 + errorMessage (a loaded machine):
     // ask again; a cancel that did go through answers 409 ALREADY_CANCELLED.
     console.warn(`cancel answered ${JSON.stringify(cancelled.body).slice(0, 120)}; retrying`);
-    cancelled = await api.cancel(first.token, first.signupId);
+    cancelled = await api.cancel(first.token, first.signup.id);
   }
   const outcome = cancelled.body as unknown as { status?: string; error?: { code: string } };
   expect(outcome.status === 'cancelled' || outcome.error?.code === 'ALREADY_CANCELLED').toBe(true);
@@ -353,32 +370,19 @@ test('a village cadre: 送教下乡 → 团体报名 → 4 pasted, a bad phone f
   );
   if (!target) throw new Error('no small outreach day with a free seat in the seed');
   const village = target.place.village ?? '三合村';
-  for (let i = 0; i < target.seatsLeft - 1; i += 1) {
-    const token = await api.login(`dev:villager-${Date.now().toString(36)}-${i}`);
-    const res = await api.signUp(token, target.id, {
-      name: `刘${'甲乙丙丁戊己庚辛壬癸'[i] ?? '子'}`,
-      phone: phone('135'),
-      village,
-    });
-    expect(res.status).toBe(201);
-  }
+  await fillSeats(target, target.seatsLeft - 1, 'villager', (stem) => ({
+    name: `刘${stem}`,
+    phone: phone('135'),
+    village,
+  }));
   const before = await api.activity(target.id);
   expect(before.seatsLeft).toBe(1);
 
-  const { context, page } = await env.visitor();
   // The cadre logs in as herself: the H5 build keeps its login identity in storage (README).
   const cadre = `dev:cadre-${Date.now().toString(36)}`;
-  await page.evaluate((id) => {
-    localStorage.setItem('sp.devIdentity', JSON.stringify({ data: id }));
-    localStorage.removeItem('sp.session');
-  }, cadre);
-  await page.reload();
-  await still(current(page).getByText('近期活动', { exact: true }));
+  const { context, page } = await env.visitorAs(cadre);
   // She reads better with large text: the whole journey runs in 长辈模式.
-  await tapTab(page, '我的');
-  await tap(page, '长辈模式');
-  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
-  expect(await eventually(rootSize, '22px')).toBe('22px');
+  await elderMode(page);
   await tapTab(page, '首页');
   await tap(page, '送教下乡');
   const card = current(page).locator('.sp-activity', { hasText: target.title }).first();

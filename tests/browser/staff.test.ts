@@ -4,7 +4,7 @@
  * checks her in by typing it, she sees 已签到 and — once the day is over — her 结业证明. Screenshots of the
  * staff pages and 统计 go to tests/artifacts/.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { SignupDetail } from '../../shared/api';
 import type { Activity } from '../../shared/schemas/activity';
 import { apiClient } from './api-client';
@@ -58,18 +58,6 @@ async function authed<T>(method: string, path: string, token: string, body?: unk
   return { status: res.status, body: (await res.json().catch(() => null)) as T };
 }
 
-/** A visitor who logs in as a seeded dev user (e.g. staff): the app reuses the identity kept in storage. */
-async function visitorAs(identity: string): Promise<{ context: BrowserContext; page: Page }> {
-  const visitor = await env.visitor();
-  await visitor.page.evaluate((id) => {
-    localStorage.setItem('sp.devIdentity', JSON.stringify({ data: id }));
-    localStorage.removeItem('sp.session');
-  }, identity);
-  await visitor.page.reload();
-  await still(current(visitor.page).getByText('近期活动', { exact: true }));
-  return visitor;
-}
-
 async function fill(page: Page, label: string, value: string) {
   const input = current(page).getByLabel(label, { exact: true });
   await still(input);
@@ -91,7 +79,7 @@ test('staff publish an outreach day → a villager signs up → 签到 by code �
   const title = `秸秆还田现场课${Date.now().toString(36).slice(-4)}`;
 
   // The teacher publishes the day in the app (the form's defaults start it within the hour).
-  const staff = await visitorAs('dev:staff-shuangliao-vocational');
+  const staff = await env.visitorAs('dev:staff-shuangliao-vocational');
   await openStaffDesk(staff.page);
   await screenshot(staff.page, '5-staff-desk');
   await tap(staff.page, '发布活动');

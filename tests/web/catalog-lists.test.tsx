@@ -1,14 +1,12 @@
 import Taro from '@tarojs/taro';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import type { Major } from '@shared/schemas/catalog';
 import { routes } from '@/lib/routes';
 import ActivityGroup from '@/packages/catalog/components/activity-group';
 import MajorRows from '@/packages/catalog/components/major-rows';
-import { anActivity } from './fixtures';
+import { anActivity, click } from './fixtures';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: { navigateTo: jest.fn() } }));
-
-const click = (el: Element) => act(() => void fireEvent.click(el));
 
 /** Only what a row reads. */
 const major = (id: string, name: string, group: Major['group'], level: Major['level']) =>

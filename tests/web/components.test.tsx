@@ -1,4 +1,5 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import { click } from './fixtures';
 import type { Activity } from '@shared/schemas/activity';
 import ActivityCard from '@/components/activity-card';
 import Contact, { NO_CONTACT } from '@/components/contact';
@@ -47,7 +48,6 @@ const activity = {
 } as Activity;
 
 /** Taro's H5 components are custom elements; clicks are dispatched on the host like the router does. */
-const click = (el: Element) => act(() => void fireEvent.click(el));
 
 describe('components under jsdom', () => {
   it('an activity card shows time, place and 已满，可候补, and opens the activity', () => {

@@ -1,4 +1,8 @@
+import { act, fireEvent } from '@testing-library/react';
 import type { Activity } from '@shared/schemas/activity';
+
+/** A tap, with React's updates flushed before the test reads the screen. */
+export const click = (el: Element) => act(() => void fireEvent.click(el));
 
 /** A one-session 送教下乡 day with seats left, as GET /activities/{id} gives it; override what a test reads. */
 export function anActivity(overrides: Partial<Activity> = {}): Activity {

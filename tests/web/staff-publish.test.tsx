@@ -5,7 +5,7 @@ import { routes } from '@/lib/routes';
 import StaffPublish from '@/packages/staff/pages/publish';
 import { api } from '@/services';
 import { ApiError } from '@/services/errors';
-import { anActivity } from './fixtures';
+import { anActivity, click } from './fixtures';
 
 /** `?id=` of the page, and the activity 编辑活动 reads for it. */
 const mockRoute: { params: Record<string, string> } = { params: {} };
@@ -36,7 +36,6 @@ jest.mock('@/services', () => ({
   isApiError: jest.requireActual('@/services/errors').isApiError,
 }));
 
-const click = (el: Element) => act(() => void fireEvent.click(el));
 const chip = (label: string) => screen.getByRole('button', { name: label });
 const pressed = (label: string) => chip(label).getAttribute('aria-pressed');
 
