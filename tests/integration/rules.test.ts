@@ -443,9 +443,7 @@ describe('deadlines and offers', () => {
     const { checkConsistency } = await import('../../functions/store/consistency');
     expect((await checkConsistency()).mismatches).toEqual([]);
   });
-});
 
-describe('an offer close to the start', () => {
   it('holds the seat only until the class begins, then passes it on', async () => {
     const now = dayjs();
     const startsAt = toIso(now.add(3, 'hour').second(0).millisecond(0));

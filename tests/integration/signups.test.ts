@@ -36,18 +36,24 @@ async function itemsOf(activityId: string) {
   };
 }
 
+/** `n` users sign up one after another (so the order is the order of arrival); their answers, in order. */
+async function signUpInTurn(activityId: string, user: string, n: number, firstAttendee: number) {
+  const made = [];
+  for (let i = 0; i < n; i++) {
+    made.push(
+      await api.call('POST', '/signups', {
+        user: `${user}-${i}`,
+        body: { activityId, attendee: attendee(firstAttendee + i) },
+      }),
+    );
+  }
+  return made;
+}
+
 describe('sign-ups against DynamoDB Local', () => {
   it('counts a waitlist position exactly up to the limit and from the counter past it', async () => {
     const activityId = await publish({ capacity: 1 });
-    const made = [];
-    for (let i = 0; i < 6; i++) {
-      made.push(
-        await api.call('POST', '/signups', {
-          user: `long-${i}`,
-          body: { activityId, attendee: attendee(900 + i) },
-        }),
-      );
-    }
+    const made = await signUpInTurn(activityId, 'long', 6, 900);
     expect(made.map((r) => r.body.waitlistPosition)).toEqual([undefined, 1, 2, 3, 4, 5]);
     const { createSignupStore } = await import('../../functions/store/signup-store');
     const short = createSignupStore({ waitlistCountLimit: 3 });
@@ -96,15 +102,7 @@ describe('sign-ups against DynamoDB Local', () => {
 
   it('promotes the first waitlisted sign-up in the same transaction when a confirmed one is cancelled', async () => {
     const activityId = await publish({ capacity: 2 });
-    const made = [];
-    for (let i = 0; i < 4; i++) {
-      made.push(
-        await api.call('POST', '/signups', {
-          user: `queue-${i}`,
-          body: { activityId, attendee: attendee(100 + i) },
-        }),
-      );
-    }
+    const made = await signUpInTurn(activityId, 'queue', 4, 100);
     expect(made.map((r) => r.body.status)).toEqual(['confirmed', 'confirmed', 'waitlisted', 'waitlisted']);
     expect(made.map((r) => r.body.waitlistPosition)).toEqual([undefined, undefined, 1, 2]);
 
@@ -327,11 +325,7 @@ describe('staff routes', () => {
 
   it('grows capacity into the waitlist and refuses to shrink below confirmed seats', async () => {
     const activityId = await publish({ capacity: 2 });
-    for (let i = 0; i < 5; i++)
-      await api.call('POST', '/signups', {
-        user: `cap-${i}`,
-        body: { activityId, attendee: attendee(800 + i) },
-      });
+    await signUpInTurn(activityId, 'cap', 5, 800);
     const shrink = await api.call('PATCH', `/staff/activities/${activityId}`, {
       ...STAFF_SHUANGLIAO,
       body: { capacity: 1 },

@@ -1,4 +1,4 @@
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { httpHandler, ok } from '../../functions/lib/http';
 import { gunzipSync } from 'node:zlib';
 import {
@@ -8,6 +8,7 @@ import {
   type CachedAnswer,
 } from '../../functions/lib/response-cache';
 import { DomainError } from '../../functions/domain/errors';
+import { httpEvent } from '../support/events';
 
 const answer = (body: string): CachedAnswer => ({ status: 200, body, etag: `W/"${body}"`, headers: {} });
 
@@ -84,15 +85,8 @@ describe('the response cache', () => {
   });
 });
 
-function event(query: Record<string, string> = {}, headers: Record<string, string> = {}) {
-  return {
-    routeKey: 'GET /things',
-    rawPath: '/things',
-    headers,
-    queryStringParameters: query,
-    requestContext: { requestId: `r-${Math.random()}`, http: { method: 'GET' } },
-  } as unknown as APIGatewayProxyEventV2;
-}
+const event = (query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
+  httpEvent({ method: 'GET', path: '/things', query, headers });
 
 describe('httpHandler with cacheTtlMs', () => {
   beforeAll(() => {

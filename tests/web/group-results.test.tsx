@@ -1,11 +1,10 @@
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
+import { click } from './fixtures';
 import type { SignupBatchResult } from '@shared/api';
-import GroupResults from '@/packages/activity/components/group-results';
-import { outcomeText, refusedLines, summaryText } from '@/lib/group-results';
+import GroupResults, { type GroupResultsProps } from '@/packages/activity/components/group-results';
+import { outcomeText, refusedLines, summaryText, type GroupAnswer } from '@/lib/group-results';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
-
-const click = (el: Element) => act(() => void fireEvent.click(el));
 
 const ok = (name: string, phone: string): SignupBatchResult => ({
   attendee: { name, phone, village: '五里村' },
@@ -37,7 +36,7 @@ const answer = {
         fields: [{ field: 'attendee.phone', message: '请填写 11 位手机号，例如 13800138000' }],
       },
     },
-  ] satisfies SignupBatchResult[],
+  ],
   lines: [
     '张桂兰 13800138000 五里村',
     '李国强，13904345678，五里村',
@@ -45,7 +44,21 @@ const answer = {
     '4. 赵德福\t13604345678\t五里村',
     '孙玉珍 135 五里村',
   ],
-};
+} satisfies GroupAnswer;
+
+/** The results screen with no-op buttons, except those a test watches. */
+function renderResults(shown: GroupAnswer, handlers: Partial<Omit<GroupResultsProps, 'answer'>> = {}) {
+  return render(
+    <GroupResults
+      answer={shown}
+      onRetryRefused={() => {}}
+      onCopyRefused={() => {}}
+      onMine={() => {}}
+      onNewList={() => {}}
+      {...handlers}
+    />,
+  );
+}
 
 describe('团体报名 results', () => {
   it('says each outcome in words: 报名成功, 候补第 N 位 or 候补中, 已申请，等待摇号, 未报上 with the reason', () => {
@@ -80,15 +93,7 @@ describe('团体报名 results', () => {
   });
 
   it('renders the summary, every person in order with a masked phone and their outcome', () => {
-    const { container } = render(
-      <GroupResults
-        answer={answer}
-        onRetryRefused={() => {}}
-        onCopyRefused={() => {}}
-        onMine={() => {}}
-        onNewList={() => {}}
-      />,
-    );
+    const { container } = renderResults(answer);
     expect(screen.getByRole('status').textContent).toBe('成功 1 人 · 候补 2 人 · 未报上 2 人');
     const rows = Array.from(container.querySelectorAll('.group-results__row'));
     expect(rows.map((r) => r.querySelector('.group-results__person')?.textContent)).toEqual([
@@ -98,9 +103,13 @@ describe('团体报名 results', () => {
       '4. 赵德福 136****5678',
       '5. 孙玉珍 135',
     ]);
-    expect(rows.map((r) => r.querySelector('.group-results__outcome')?.textContent)).toEqual(
-      answer.results.map(outcomeText),
-    );
+    expect(rows.map((r) => r.querySelector('.group-results__outcome')?.textContent)).toEqual([
+      '报名成功',
+      '候补第 2 位',
+      '候补中',
+      '未报上：这位参加人已经报过这个活动了，可在“我的报名”中查看',
+      '未报上：请填写 11 位手机号，例如 13800138000',
+    ]);
     // Each row carries its outcome's tone: success, waitlist and refusal look different.
     expect(rows.map((r) => r.className.match(/group-results__row--(\w+)/)?.[1])).toEqual([
       'confirmed',
@@ -115,15 +124,7 @@ describe('团体报名 results', () => {
     const onRetryRefused = jest.fn();
     const onCopyRefused = jest.fn();
     const onNewList = jest.fn();
-    render(
-      <GroupResults
-        answer={answer}
-        onRetryRefused={onRetryRefused}
-        onCopyRefused={onCopyRefused}
-        onMine={() => {}}
-        onNewList={onNewList}
-      />,
-    );
+    renderResults(answer, { onRetryRefused, onCopyRefused, onNewList });
     click(screen.getByText('修改未报上的 2 人'));
     expect(onRetryRefused).toHaveBeenCalledWith(['4. 赵德福\t13604345678\t五里村', '孙玉珍 135 五里村']);
     click(screen.getByText('复制未报上的名单'));
@@ -133,15 +134,7 @@ describe('团体报名 results', () => {
   });
 
   it('offers no fixing when everyone got a seat or a waitlist place', () => {
-    render(
-      <GroupResults
-        answer={{ results: [ok('张桂兰', '13800138000'), waiting('李国强', '13904345678', 1)], lines: [] }}
-        onRetryRefused={() => {}}
-        onCopyRefused={() => {}}
-        onMine={() => {}}
-        onNewList={() => {}}
-      />,
-    );
+    renderResults({ results: [ok('张桂兰', '13800138000'), waiting('李国强', '13904345678', 1)], lines: [] });
     expect(screen.getByRole('status').textContent).toBe('成功 1 人 · 候补 1 人');
     expect(screen.getByText('候补第 1 位')).toBeTruthy();
     expect(screen.queryByText(/修改未报上/)).toBeNull();
