@@ -82,7 +82,8 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
   const fields = fieldsFor(a.kind);
   const needs = requiredAttendeeFields(a.kind).map((f) => REQUIRED_FIELD_MESSAGES[f]);
 
-  const problem = listProblem(rows) ?? residenceProblem(a, draft.residence);
+  const listIssue = listProblem(rows);
+  const problem = listIssue ?? residenceProblem(a, draft.residence);
   const attendees: Attendee[] | null = problem
     ? null
     : rows.map((r) => ({
@@ -171,7 +172,7 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
         <View className="group__count">共 {rows.length} 人</View>
         {rows.length > SIGNUP_BATCH_MAX ? (
           <View className="group__error" role="alert">
-            {listProblem(rows)}
+            {listIssue}
           </View>
         ) : null}
         {draft.text.length >= GROUP_TEXT_MAX ? (
