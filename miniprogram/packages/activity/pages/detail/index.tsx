@@ -1,4 +1,4 @@
-import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { Activity } from '@shared/schemas/activity';
 import { formatSessionTime, formatTimeRange } from '@shared/time';
@@ -20,7 +20,7 @@ import {
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import Lottery from '../../components/lottery';
-import { activityKey } from './keys';
+import { useRouteActivity } from '../../lib/use-route-activity';
 import './index.scss';
 
 /** The WeChat card: title, then time and place, opening this activity. */
@@ -32,8 +32,7 @@ export function shareOf(a: Activity) {
 }
 
 export default function ActivityDetail() {
-  const id = useRouter().params.id ?? '';
-  const activity = useResource(id ? activityKey(id) : null, () => api.activity(id));
+  const activity = useRouteActivity();
   const a = activity.data;
   const school = useResource(a ? `school:${a.schoolId}` : null, () => api.school(a?.schoolId ?? ''));
 

@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, Textarea, View } from '@tarojs/components';
 import { useMemo, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
@@ -16,7 +16,6 @@ import PrivacyGate from '@/components/privacy-gate';
 import Section from '@/components/section';
 import SpButton from '@/components/sp-button';
 import { ErrorState, Loading } from '@/components/state-view';
-import { useResource } from '@/hooks/use-resource';
 import {
   COUNTY_OPTIONS,
   formatSessionTime,
@@ -58,7 +57,7 @@ import {
   type GroupDraft,
 } from '../../lib/group-draft';
 import { residenceField, residenceProblem, ruleHints } from '../../lib/rules';
-import { activityKey } from '../detail/keys';
+import { useRouteActivity } from '../../lib/use-route-activity';
 import './index.scss';
 
 const PLACEHOLDER = '每行一人，例如：\n张桂兰 13800138000 1956 五里村\n李国强，13904345678，五里村';
@@ -286,8 +285,7 @@ function GroupForm({ activity: a, onAnswered }: { activity: Activity; onAnswered
  * up in one request; each person's outcome comes back on its own.
  */
 export default function GroupSignupPage() {
-  const id = useRouter().params.id ?? '';
-  const activity = useResource(id ? activityKey(id) : null, () => api.activity(id));
+  const activity = useRouteActivity();
   const a = activity.data;
   return (
     <PageShell title="团体报名" className="group">

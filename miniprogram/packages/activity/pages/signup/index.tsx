@@ -1,4 +1,4 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
@@ -28,9 +28,9 @@ import {
 } from '@/lib/signup-form';
 import { api, outbox } from '@/services';
 import { settings } from '@/services/settings';
-import { activityKey } from '../detail/keys';
 import { ageProblem, needsConsent, residenceField, residenceProblem, ruleHints } from '../../lib/rules';
 import { askForReminders, prepareReminders } from '../../lib/subscribe';
+import { useRouteActivity } from '../../lib/use-route-activity';
 import './index.scss';
 
 function SignupForm({ activity: a }: { activity: Activity }) {
@@ -205,8 +205,7 @@ function SignupForm({ activity: a }: { activity: Activity }) {
 }
 
 export default function SignupPage() {
-  const id = useRouter().params.id ?? '';
-  const activity = useResource(id ? activityKey(id) : null, () => api.activity(id));
+  const activity = useRouteActivity();
   const a = activity.data;
   return (
     <PageShell title="填写报名" className="signup">
