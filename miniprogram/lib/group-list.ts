@@ -8,6 +8,7 @@ import {
   type Attendee,
 } from '@shared/schemas/signup';
 import { validate } from '@shared/validate';
+import type { FormValues } from './signup-form';
 
 /**
  * 团体报名's list: what a village cadre or a teacher pastes, one person a line —
@@ -16,15 +17,12 @@ import { validate } from '@shared/validate';
  * be read as a field stays on its row as a problem to fix.
  */
 
-export interface GroupLine {
+/** A line read into the sign-up form's fields (those it has), plus what is left over. */
+export interface GroupLine extends Partial<FormValues> {
   /** The line's index in the text (0-based), so its row can be removed from the text. */
   line: number;
   /** The line as typed, trimmed: what goes back into the box when the row has to be fixed. */
   text: string;
-  name?: string;
-  phone?: string;
-  birthYear?: string;
-  village?: string;
   /** Numbers left over once name, phone and birth year are taken. */
   extra: string[];
 }
@@ -154,12 +152,7 @@ export function listProblem(rows: GroupRow[]): string | null {
 }
 
 /** A person as one line of the box: `张桂兰 13800138000 1956 五里村`. */
-export function lineOf(values: {
-  name?: string;
-  phone?: string;
-  birthYear?: string;
-  village?: string;
-}): string {
+export function lineOf(values: Partial<FormValues>): string {
   return [values.name, values.phone, values.birthYear, values.village]
     .map((v) => (v ?? '').trim())
     .filter(Boolean)
