@@ -3,7 +3,6 @@ import { View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import {
   ACTIVITY_KIND_LABELS,
-  ACTIVITY_KINDS,
   type ActivityCreateInput,
   type ActivityPatchInput,
 } from '@shared/schemas/activity';
@@ -38,7 +37,7 @@ const tabled = <T extends string>(labels: Readonly<Record<T, string>>): Array<Ch
 
 /** The few-option fields of the form and the chips that set them. */
 const CHOICES: { [K in ChoiceKey]: Array<ChipOption<NonNullable<PublishForm[K]>>> } = {
-  kind: ACTIVITY_KINDS.map((k) => ({ value: k, label: ACTIVITY_KIND_LABELS[k] })),
+  kind: tabled(ACTIVITY_KIND_LABELS),
   county: COUNTY_OPTIONS,
   timing: tabled({ once: '一次活动', weekly: '每周上课' }),
   enrolment: tabled({ 'first-come': '先到先得', lottery: '摇号' }),
@@ -108,7 +107,7 @@ export default function StaffPublish() {
     <Field
       name={`publish-${key}`}
       label={label}
-      value={f[key] ?? null}
+      value={f[key]}
       placeholder={placeholder}
       type={type}
       error={errorOf(key)}
