@@ -24,13 +24,14 @@ const wang: Attendee = { name: '王秀英', phone: '13704341234', village: '三�
 function fakeServer() {
   const booked = new Map<string, SignupBatchResult>();
   const keys: string[] = [];
-  let mode: 'ok' | 'offline' | 'lose' | 'busy' | 'refuse' = 'ok';
+  let mode: 'ok' | 'offline' | 'lose' | 'busy' | 'refuse' | 'garbled' = 'ok';
   const send = async (s: GroupSubmission): Promise<SignupBatchResponse> => {
     keys.push(s.key);
     if (mode === 'offline') throw new NetworkError(new TypeError('Failed to fetch'));
     if (mode === 'busy') throw new ApiError(503, 'BUSY_RETRY', '报名人数较多，请稍后再试一次');
     if (mode === 'refuse')
       throw new ApiError(404, 'ACTIVITY_NOT_FOUND', '没有找到这个活动，可能已被取消或删除');
+    if (mode === 'garbled') throw new SyntaxError('Unexpected token < in JSON');
     const results = s.attendees.map((attendee, i) => {
       const id = `${s.key}:${i}`;
       const done = booked.get(id) ?? {
@@ -135,6 +136,15 @@ describe('sending a 团体报名 list over a weak connection', () => {
     server.set('ok');
     await submit(store, server, [zhang]);
     expect(server.keys[1]).not.toBe(server.keys[0]);
+  });
+
+  it('keeps the submission for 重新提交 after a failure that is neither a refusal nor a network error', async () => {
+    const store = groupDrafts(memoryKv(), 'act-5');
+    const server = fakeServer();
+    server.set('garbled');
+    const odd = await submit(store, server, [zhang]);
+    expect(odd).toMatchObject({ kind: 'no-answer', message: '出了点问题，请稍后重试' });
+    expect(store.load().pending?.key).toBe(server.keys[0]);
   });
 
   it('drops the submission when the server refuses the whole list, keeping the text to fix', async () => {
