@@ -165,46 +165,36 @@ function rawPuts(endpoint: string): Promise<BurstResult['raw']> {
   });
 }
 
-/** Just the transaction that books a seat: the activity's counter, the sign-up and the uniqueness item. */
-function rawSeatTransactions(stack: Stack): Promise<BurstResult['ceilings']['seatTransactions']> {
-  const table = 'siping-skills-bench-raw-seats';
+/**
+ * Just the transaction that books a seat, as the store writes it (`insert` in `confirm` mode: the activity's
+ * counter, the sign-up and the uniqueness item, with the functions' retry), for a third activity with a seat
+ * for each: no rate limit, no reads, no domain checks around it.
+ */
+async function rawSeatTransactions(
+  stack: Stack,
+  activityId: string,
+): Promise<BurstResult['ceilings']['seatTransactions']> {
   useStackFromHere(stack);
-  return withScratchTable(stack.dynamoEndpoint, table, async (doc) => {
-    const activity = keys.activity('bench-raw');
-    await doc.send(
-      new PutCommand({ TableName: table, Item: { ...activity, confirmedCount: 0, capacity: 1e9 } }),
-    );
-    const { transact } = await import('../functions/store/transactions');
+  const { stores } = await import('../functions/store');
+  const { attendeeKey, newSignupId } = await import('../functions/domain/signup');
+  const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
     const now = toIso(Date.now());
-    const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
-      const { id, item } = signupShapedItem('seat', i, now);
-      const items = [
-        {
-          Update: {
-            TableName: table,
-            Key: activity,
-            UpdateExpression: 'SET confirmedCount = confirmedCount + :one',
-            ConditionExpression: 'confirmedCount < #capacity',
-            ExpressionAttributeNames: { '#capacity': 'capacity' },
-            ExpressionAttributeValues: { ':one': 1 },
-          },
-        },
-        { Put: { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } },
-        {
-          Put: {
-            TableName: table,
-            Item: { ...keys.attendee('bench-raw', id), ...keys.attendeeIndex(id, 'bench-raw'), signupId: id },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          },
-        },
-      ];
-      // The functions' own transaction call, with its retry on a conflict with a concurrent one.
-      const result = await transact({ TransactItems: items });
-      if (!result.ok) throw new Error(`seat transaction refused: ${JSON.stringify(result.reasons)}`);
-      return 0;
-    });
-    return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000 };
+    // Other people than the HTTP burst's and the in-process run's.
+    const person = attendee(USERS + CEILING_N + i);
+    const record = {
+      id: newSignupId(Date.now()),
+      activityId,
+      userId: `bench-seat-${i}`,
+      status: 'confirmed' as const,
+      attendee: person,
+      createdAt: now,
+      updatedAt: now,
+    };
+    const outcome = await stores.signups.insert({ record, attendeeKey: attendeeKey(person) }, 'confirm', now);
+    if (outcome.kind !== 'inserted') throw new Error(`seat transaction refused: ${outcome.kind}`);
+    return 0;
   });
+  return { n: CEILING_N, perSecond: (CEILING_N / wallMs) * 1000 };
 }
 
 /** Points the functions' own modules, loaded into this process, at the stack's DynamoDB Local and table. */
@@ -359,13 +349,18 @@ export async function measureBurst(
     const rosterIds = new Set(roster.map((s) => s.id));
     const table = await tableView(stack.dynamoEndpoint, stack.tableName, activityId);
 
-    // After the figure, so neither run shares DynamoDB Local with it.
-    const seatTransactions = await rawSeatTransactions(stack);
+    // After the figure, so neither run shares DynamoDB Local with it; each on an activity of its own.
+    const another = async (capacity: number) => {
+      const res = await client.send('POST', '/staff/activities', {
+        token: staff,
+        body: { ...activityBody(), capacity },
+      });
+      if (gatewayStatus(res) !== 201) throw new Error(`a decomposition activity: ${res.status} ${res.body}`);
+      return json<{ id: string }>(res).id;
+    };
+    const seatTransactions = await rawSeatTransactions(stack, await another(CEILING_N));
     say(`  ${CEILING_N} raw seat transactions at ${seatTransactions.perSecond.toFixed(0)}/s`);
-    const second = await client.send('POST', '/staff/activities', { token: staff, body: activityBody() });
-    if (gatewayStatus(second) !== 201)
-      throw new Error(`the in-process activity: ${second.status} ${second.body}`);
-    const inProcess = await inProcessSignups(stack, json<{ id: string }>(second).id);
+    const inProcess = await inProcessSignups(stack, await another(SEATS));
     say(`  ${CEILING_N} in-process sign-ups at ${inProcess.perSecond.toFixed(0)}/s`);
     const count = (values: Iterable<string>, status: string) =>
       [...values].filter((s) => s === status).length;
