@@ -7,7 +7,7 @@ import CountyPicker from '@/components/county-picker';
 import Field from '@/components/field';
 import { applyRootFontSize, ROOT_PX } from '@/components/page-shell';
 import StaleNote, { STALE_TEXT } from '@/components/stale-note';
-import { EmptyState, ErrorState } from '@/components/state-view';
+import { EmptyState, ErrorState, LoadingOrError } from '@/components/state-view';
 import { ApiError, NetworkError } from '@/services/errors';
 
 jest.mock('@tarojs/taro', () => ({
@@ -78,6 +78,17 @@ describe('components under jsdom', () => {
     );
     expect(screen.getByText('没有找到相关内容，可能已被删除')).toBeTruthy();
     expect(screen.getByText('没有加载出来')).toBeTruthy();
+  });
+
+  it('a page still without its data shows 正在加载… until there is a failure, then the failure and 重试', () => {
+    const onRetry = jest.fn();
+    const { rerender } = render(<LoadingOrError error={null} onRetry={onRetry} />);
+    expect(screen.getByRole('status').textContent).toBe('正在加载…');
+    rerender(<LoadingOrError error={new NetworkError()} onRetry={onRetry} />);
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(screen.getByRole('alert').textContent).toContain('网络不太好');
+    click(screen.getByText('重试'));
+    expect(onRetry).toHaveBeenCalledTimes(1);
   });
 
   it('an empty list says what to try and offers the way out', () => {

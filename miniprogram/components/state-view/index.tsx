@@ -24,6 +24,11 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry: () => 
   );
 }
 
+/** What a page shows until its data is there: the failure with 重试 once there is one, else 正在加载…. */
+export function LoadingOrError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  return error ? <ErrorState error={error} onRetry={onRetry} /> : <Loading />;
+}
+
 /** Nothing found — and what to try instead. */
 export function EmptyState({
   title,

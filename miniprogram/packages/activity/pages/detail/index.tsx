@@ -7,7 +7,7 @@ import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
 import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import {
   kindLabel,
@@ -44,7 +44,7 @@ export default function ActivityDetail() {
   if (!a) {
     return (
       <PageShell title="活动详情">
-        {activity.error ? <ErrorState error={activity.error} onRetry={activity.reload} /> : <Loading />}
+        <LoadingOrError error={activity.error} onRetry={activity.reload} />
       </PageShell>
     );
   }

@@ -15,7 +15,7 @@ import PageShell from '@/components/page-shell';
 import PrivacyGate from '@/components/privacy-gate';
 import Section from '@/components/section';
 import SpButton from '@/components/sp-button';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import {
   COUNTY_OPTIONS,
   formatSessionTime,
@@ -290,11 +290,7 @@ export default function GroupSignupPage() {
   return (
     <PageShell title="团体报名" className="group">
       {!a ? (
-        activity.error ? (
-          <ErrorState error={activity.error} onRetry={activity.reload} />
-        ) : (
-          <Loading />
-        )
+        <LoadingOrError error={activity.error} onRetry={activity.reload} />
       ) : (
         <>
           <Section title={a.title}>

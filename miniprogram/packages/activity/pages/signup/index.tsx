@@ -9,7 +9,7 @@ import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
 import PrivacyGate from '@/components/privacy-gate';
 import SpButton from '@/components/sp-button';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { COUNTY_OPTIONS, formatSessionTime, placeText } from '@/lib/format';
 import { routes } from '@/lib/routes';
@@ -210,11 +210,7 @@ export default function SignupPage() {
   return (
     <PageShell title="填写报名" className="signup">
       {!a ? (
-        activity.error ? (
-          <ErrorState error={activity.error} onRetry={activity.reload} />
-        ) : (
-          <Loading />
-        )
+        <LoadingOrError error={activity.error} onRetry={activity.reload} />
       ) : (
         <>
           <View className="signup__head">

@@ -5,7 +5,7 @@ import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
 import StaleNote from '@/components/stale-note';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { certificateSessionTag } from '@/lib/format';
 import { routes } from '@/lib/routes';
@@ -23,7 +23,7 @@ export default function CertificatePage() {
   if (!c) {
     return (
       <PageShell title="证书详情">
-        {cert.error ? <ErrorState error={cert.error} onRetry={cert.reload} /> : <Loading />}
+        <LoadingOrError error={cert.error} onRetry={cert.reload} />
       </PageShell>
     );
   }

@@ -5,7 +5,7 @@ import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
 import StaleNote from '@/components/stale-note';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
@@ -23,7 +23,7 @@ export default function MajorPage() {
   if (!m) {
     return (
       <PageShell title="专业详情">
-        {major.error ? <ErrorState error={major.error} onRetry={major.reload} /> : <Loading />}
+        <LoadingOrError error={major.error} onRetry={major.reload} />
       </PageShell>
     );
   }

@@ -5,7 +5,7 @@ import Contact from '@/components/contact';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
 import StaleNote from '@/components/stale-note';
-import { ErrorState, Loading } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
@@ -27,7 +27,7 @@ export default function SchoolPage() {
   if (!s) {
     return (
       <PageShell title="学校">
-        {school.error ? <ErrorState error={school.error} onRetry={school.reload} /> : <Loading />}
+        <LoadingOrError error={school.error} onRetry={school.reload} />
       </PageShell>
     );
   }
