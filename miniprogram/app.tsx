@@ -1,6 +1,7 @@
 import { useEffect, type PropsWithChildren } from 'react';
 import { startOutboxSync } from './services';
 import './app.scss';
+import './styles/h5-runtime';
 
 function App({ children }: PropsWithChildren) {
   // Queued sign-ups go out at launch and whenever the connection returns. (An effect rather than
