@@ -231,6 +231,70 @@ export async function textMetrics(page: Page): Promise<TextMetrics[]> {
   });
 }
 
+export interface TapTarget {
+  text: string;
+  width: number;
+  height: number;
+}
+
+/**
+ * Every tap target of the current page and of the tab bar when it shows: native fields and buttons, elements
+ * with a button, link, checkbox or switch role, and elements React gave a click handler (Taro's H5 views
+ * carry their props on the DOM node). Only the outermost of nested targets counts: it is what a finger hits.
+ */
+export async function tapTargets(page: Page): Promise<TapTarget[]> {
+  const inPage = await current(page).evaluate((root) => {
+    const SELECTOR = [
+      'input:not([type=hidden])',
+      'textarea',
+      'button',
+      'a[href]',
+      '[role=button]',
+      '[role=link]',
+      '[role=checkbox]',
+      '[role=switch]',
+      '[role=radio]',
+      'taro-button-core',
+      'taro-input-core',
+      'taro-textarea-core',
+      'taro-switch-core',
+      'taro-checkbox-core',
+      'taro-navigator-core',
+    ].join(',');
+    const isTarget = (el: Element) => {
+      if (el.matches(SELECTOR)) return true;
+      const key = Object.keys(el).find((k) => k.startsWith('__reactProps$'));
+      const props = key
+        ? (el as unknown as Record<string, { onClick?: unknown; onTap?: unknown }>)[key]
+        : undefined;
+      return Boolean(props && (props.onClick || props.onTap));
+    };
+    const out: Array<{ text: string; width: number; height: number }> = [];
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      if (!isTarget(el)) continue;
+      let outer = true;
+      for (let up = el.parentElement; up && up !== root; up = up.parentElement)
+        if (isTarget(up)) outer = false;
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (!outer || rect.width === 0 || rect.height === 0 || style.visibility === 'hidden') continue;
+      const text = (el.textContent ?? '').trim() || el.getAttribute('aria-label') || el.tagName.toLowerCase();
+      out.push({ text: text.slice(0, 20), width: rect.width, height: rect.height });
+    }
+    return out;
+  });
+  const tabs = await page
+    .locator('.weui-tabbar__item')
+    .filter({ visible: true })
+    .evaluateAll((els) =>
+      els.map((e) => {
+        const rect = e.getBoundingClientRect();
+        return { text: (e.textContent ?? '').trim(), width: rect.width, height: rect.height };
+      }),
+    );
+  return [...inPage, ...tabs];
+}
+
 /** Heights of the visible elements matching a selector on the current page. */
 export async function heights(
   page: Page,
