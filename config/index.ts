@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { constants as zlib } from 'node:zlib';
+import CompressionPlugin from 'compression-webpack-plugin';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
+import { AsyncChunkManifestPlugin } from './async-chunk-manifest';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -52,7 +55,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [shared] },
+      // Every file but the page carries its content hash, so the web server may let browsers keep it a year.
       output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+      imageUrlLoaderOption: { name: 'static/images/[name].[contenthash:8][ext]' },
       miniCssExtractPluginOption: {
         ignoreOrder: true,
         filename: 'css/[name].[contenthash:8].css',
@@ -66,12 +71,43 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
           config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' },
         },
       },
-      webpackChain(chain, webpack) {
+      webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
-        // One bundle: a villager who loses the connection on an activity page can still open the
-        // sign-up form and the result page (page chunks loaded on demand would fail offline).
         chain.performance.hints(false);
-        chain.plugin('single-chunk').use(webpack.optimize.LimitChunkCountPlugin, [{ maxChunks: 1 }]);
+        // Each page is its own chunk, loaded when it opens (services/prefetch-pages.h5.ts fetches the rest
+        // into the cache once the home page is idle, listed by AsyncChunkManifestPlugin); code that pages share is split out once instead of copied into each
+        // (Taro's own setting splits only the entry's chunks).
+        chain.optimization.splitChunks({
+          chunks: 'all',
+          minSize: 8000,
+          cacheGroups: {
+            vendors: { test: /[\\/]node_modules[\\/]/, priority: -10, reuseExistingChunk: true },
+            default: { minChunks: 2, priority: -20, reuseExistingChunk: true },
+          },
+        });
+        chain.plugin('async-chunk-manifest').use(AsyncChunkManifestPlugin);
+        // Every text asset is also written precompressed, gzip and brotli, for the web server to send as it
+        // is (scripts/lib/web-server.ts).
+        const compressible = /\.(js|css|html|svg|json)$/;
+        chain.plugin('gzip').use(CompressionPlugin, [
+          {
+            test: compressible,
+            algorithm: 'gzip',
+            compressionOptions: { level: 9 },
+            threshold: 0,
+            minRatio: 1,
+          },
+        ]);
+        chain.plugin('brotli').use(CompressionPlugin, [
+          {
+            test: compressible,
+            algorithm: 'brotliCompress',
+            filename: '[path][base].br',
+            compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
+            threshold: 0,
+            minRatio: 1,
+          },
+        ]);
       },
     },
   };
