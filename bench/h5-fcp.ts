@@ -6,6 +6,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { freePort } from '../scripts/lib/ports';
 import { CHROMIUM_LAUNCH } from '../scripts/lib/system-packages';
 import { serveWeb } from '../scripts/lib/web-server';
+import { lighthouseRows, measureLighthouse, type LighthouseResult } from './h5-lighthouse';
 import { kb, ms, times, type Row } from './lib/report';
 import { median } from './lib/stats';
 
@@ -41,6 +42,7 @@ export interface H5Result {
   network: typeof SLOW_4G;
   app: H5Side;
   bare: H5Side;
+  lighthouse: LighthouseResult;
 }
 
 async function loadOnce(browser: Browser, url: string): Promise<PageLoad> {
@@ -111,8 +113,9 @@ function side(loads: PageLoad[], distDir: string): H5Side {
 }
 
 /**
- * The H5 home page and the bare Taro app's first page, each served by scripts/lib/web-server.ts, loaded
- * SAMPLES times each (alternating) in a fresh browser context under Slow 4G: first contentful paint and JS.
+ * The H5 home page and the bare Taro app's first page, each served by scripts/lib/web-server.ts (which sends
+ * the precompressed files a build has), loaded SAMPLES times each (alternating) in a fresh browser context
+ * under Slow 4G: first contentful paint and JS; then Lighthouse on both (h5-lighthouse.ts).
  */
 export async function measureH5(options: {
   appDist: string;
@@ -138,7 +141,13 @@ export async function measureH5(options: {
       app.push(await loadOnce(browser, appUrl));
       bare.push(await loadOnce(browser, bareUrl));
     }
-    return { network: SLOW_4G, app: side(app, options.appDist), bare: side(bare, options.bareDist) };
+    const lighthouse = await measureLighthouse(appUrl, bareUrl);
+    return {
+      network: SLOW_4G,
+      app: side(app, options.appDist),
+      bare: side(bare, options.bareDist),
+      lighthouse,
+    };
   } finally {
     await browser.close();
     for (const site of [appSite, bareSite]) await new Promise<void>((r) => site.server.close(() => r()));
@@ -157,7 +166,7 @@ export function h5Rows(r: H5Result): Row[] {
       verdict: 'info',
     },
     {
-      figure: `5 · H5 JS shipped: transfer (server does not gzip) · ${app.jsFiles.length} files`,
+      figure: `5 · H5 home JS on the wire (brotli, as the browser asks) · ${app.jsFiles.length} files`,
       measured: kb(app.transferBytes),
       baseline: `${kb(bare.transferBytes)} bare · ${bare.jsFiles.length} files`,
       ratio: times(app.transferBytes / bare.transferBytes),
@@ -172,5 +181,6 @@ export function h5Rows(r: H5Result): Row[] {
       goal: '—',
       verdict: 'info',
     },
+    ...lighthouseRows(r.lighthouse),
   ];
 }

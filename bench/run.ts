@@ -21,7 +21,7 @@ const PIECES = {
   2: 'catalog reads through serverless-offline',
   3: 'sign-up burst',
   4: 'function bundles and cold load',
-  5: 'H5 first contentful paint',
+  5: 'H5 home page: first contentful paint and Lighthouse',
 } as const;
 type Piece = keyof typeof PIECES;
 

@@ -39,7 +39,9 @@ const FILES: Record<string, string> = {
     null,
     2,
   )}\n`,
-  'config/index.ts': `import { defineConfig } from '@tarojs/cli';
+  'config/index.ts': `import { constants as zlib } from 'node:zlib';
+import { defineConfig } from '@tarojs/cli';
+import CompressionPlugin from 'compression-webpack-plugin';
 
 export default defineConfig<'webpack5'>(async () => ({
   projectName: 'bare',
@@ -51,7 +53,25 @@ export default defineConfig<'webpack5'>(async () => ({
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },
   mini: {},
-  h5: { publicPath: '/', staticDirectory: 'static' },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    // Precompressed like the app's own H5 build, so both are served alike (scripts/lib/web-server.ts).
+    webpackChain(chain) {
+      const test = /\\.(js|css|html|svg|json)$/;
+      chain.plugin('gzip').use(CompressionPlugin, [{ test, algorithm: 'gzip', threshold: 0, minRatio: 1 }]);
+      chain.plugin('brotli').use(CompressionPlugin, [
+        {
+          test,
+          algorithm: 'brotliCompress',
+          filename: '[path][base].br',
+          compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
+          threshold: 0,
+          minRatio: 1,
+        },
+      ]);
+    },
+  },
 }));
 `,
   'src/app.config.ts': `export default defineAppConfig({
