@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { dayjs, toIso, ZONE } from '../shared/time';
+import { inZone, toIso } from '../shared/time';
 import { keys } from '../functions/store/keys';
 import { dropTable, ensureTable } from '../functions/store/table';
 import type { Stack } from '../scripts/stack';
@@ -62,7 +62,7 @@ interface SignupAnswer {
 }
 
 function activityBody() {
-  const now = dayjs().tz(ZONE);
+  const now = inZone();
   return {
     kind: 'training',
     title: '压测：电工技能培训（基准）',

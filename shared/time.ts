@@ -10,9 +10,23 @@ export const ZONE = 'Asia/Shanghai';
 
 export { dayjs };
 
+/**
+ * China has kept UTC+8, with no daylight saving, since 1991: for every instant this app handles Asia/Shanghai
+ * is the fixed offset +08:00. dayjs' `tz()` formats through a new Intl formatter on every call, which made it
+ * the costliest step of the H5 home page's first render; a fixed offset is arithmetic. (tests/unit/time.test.ts
+ * checks the two agree.)
+ */
+const ZONE_OFFSET_MINUTES = 8 * 60;
+
+/** The instant as Siping's clock shows it (year, month, day, weekday, hours). */
+export function inZone(value?: dayjs.ConfigType): dayjs.Dayjs {
+  // Through the epoch first: a Dayjs made by tz() or utcOffset() carries an offset utcOffset() would add twice.
+  return dayjs(dayjs(value).valueOf()).utcOffset(ZONE_OFFSET_MINUTES);
+}
+
 /** ISO 8601 with the +08:00 offset, seconds precision — the API's only time format. */
 export function toIso(value: dayjs.ConfigType): string {
-  return dayjs(value).tz(ZONE).format('YYYY-MM-DDTHH:mm:ssZ');
+  return inZone(value).format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 export function nowIso(): string {
@@ -41,18 +55,18 @@ const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '�
 
 /** `12月8日 周二 09:00`: what a card shows for a start time. */
 export function formatSessionTime(iso: string): string {
-  const t = dayjs(iso).tz(ZONE);
+  const t = inZone(iso);
   return `${t.month() + 1}月${t.date()}日 ${WEEKDAYS[t.day()]} ${t.format('HH:mm')}`;
 }
 
 /** `09:00–11:30`, or with the end's date when it ends on another day. */
 export function formatTimeRange(startIso: string, endIso: string): string {
-  const s = dayjs(startIso).tz(ZONE);
-  const e = dayjs(endIso).tz(ZONE);
+  const s = inZone(startIso);
+  const e = inZone(endIso);
   const end = s.isSame(e, 'day') ? e.format('HH:mm') : formatSessionTime(endIso);
   return `${formatSessionTime(startIso)}–${end}`;
 }
 
 export function currentYearInZone(now: number = Date.now()): number {
-  return dayjs(now).tz(ZONE).year();
+  return inZone(now).year();
 }

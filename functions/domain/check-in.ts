@@ -3,7 +3,7 @@ import type { Attendance, SchoolStats, StatsResponse } from '../../shared/api';
 import type { Session } from '../../shared/schemas/activity';
 import type { School } from '../../shared/schemas/catalog';
 import { COUNTIES } from '../../shared/schemas/common';
-import { dayjs, ZONE } from '../../shared/time';
+import { dayjs, inZone } from '../../shared/time';
 
 /** Staff may check people in from two hours before a session until twelve hours after it ends. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3600_000;
@@ -138,7 +138,7 @@ export function aggregateStats(
   );
   const counties = new Map<string, number>(COUNTIES.map((c) => [c, 0]));
   for (const fact of facts) {
-    const at = dayjs(fact.checkedInAt).tz(ZONE);
+    const at = inZone(fact.checkedInAt);
     if (at.year() !== year || !(COUNTED_KINDS as readonly string[]).includes(fact.kind)) continue;
     const row = rows.get(fact.schoolId);
     if (!row) continue;

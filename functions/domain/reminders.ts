@@ -1,5 +1,5 @@
 import type { ActivityKind } from '../../shared/schemas/activity';
-import { dayjs, formatSessionTime } from '../../shared/time';
+import { dayjs, formatSessionTime, inZone } from '../../shared/time';
 import type { ActivityRecord, SignupRecord } from './ports';
 
 /** Every message the app sends, at most once per sign-up. */
@@ -87,7 +87,7 @@ export function messageContent(kind: MessageKind, activity: ActivityRecord, sign
     page: `packages/mine/pages/signup/index?id=${signup.id}`,
     data: {
       thing1: { value: clip(activity.title) },
-      time2: { value: dayjs(activity.startsAt).tz('Asia/Shanghai').format('YYYY年M月D日 HH:mm') },
+      time2: { value: inZone(activity.startsAt).format('YYYY年M月D日 HH:mm') },
       thing3: {
         value: clip(`${activity.place.township}${activity.place.village ?? ''} ${activity.place.address}`),
       },

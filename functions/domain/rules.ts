@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Session } from '../../shared/schemas/activity';
 import type { Attendee, EligibilityRule } from '../../shared/schemas/signup';
-import { dayjs, ZONE } from '../../shared/time';
+import { dayjs, inZone } from '../../shared/time';
 import type { ActivityRecord } from './ports';
 
 export interface Ineligibility {
@@ -12,7 +12,7 @@ export interface Ineligibility {
 
 /** Age in the year the activity starts: what a senior university's 50+ rule means in practice. */
 export function ageAt(birthYear: number, startsAt: string): number {
-  return dayjs(startsAt).tz(ZONE).year() - birthYear;
+  return inZone(startsAt).year() - birthYear;
 }
 
 /** The first rule an attendee fails, with a message that says what would make them eligible. */

@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { dayjs, ZONE } from '../../shared/time';
+import { inZone } from '../../shared/time';
 import type { AttendanceStore, CompletionRecord } from '../domain/ports';
 import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
@@ -19,7 +19,7 @@ export function createAttendanceStore(): AttendanceStore {
     getCompletion,
 
     async recordCheckIn(record, audit) {
-      const year = dayjs(record.checkedInAt).tz(ZONE).year();
+      const year = inZone(record.checkedInAt).year();
       const result = await transact({
         TransactItems: [
           {

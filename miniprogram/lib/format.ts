@@ -1,7 +1,7 @@
 import { ACTIVITY_KIND_LABELS, type Activity, type Place } from '@shared/schemas/activity';
 import { COUNTIES, type County } from '@shared/schemas/common';
 import { SIGNUP_STATUS_LABELS, type Signup } from '@shared/schemas/signup';
-import { dayjs, formatSessionTime, ZONE } from '@shared/time';
+import { dayjs, formatSessionTime, inZone } from '@shared/time';
 
 export { formatSessionTime, formatTimeRange } from '@shared/time';
 
@@ -83,7 +83,7 @@ export function maskPhone(phone: string): string {
 /** `共 16 次课，每周二` for a term of weekly classes; empty for a single event. */
 export function sessionsSummary(a: Pick<Activity, 'sessions'>): string {
   if (a.sessions.length <= 1) return '';
-  const weekdays = new Set(a.sessions.map((s) => dayjs(s.startsAt).tz(ZONE).day()));
+  const weekdays = new Set(a.sessions.map((s) => inZone(s.startsAt).day()));
   const names = ['日', '一', '二', '三', '四', '五', '六'];
   const days = [...weekdays].sort().map((d) => `周${names[d]}`);
   return `共 ${a.sessions.length} 次课${days.length <= 2 ? `，每${days.join('、')}` : ''}`;
@@ -91,9 +91,9 @@ export function sessionsSummary(a: Pick<Activity, 'sessions'>): string {
 
 /** The ISO instant at the start of today in Beijing, for "upcoming" queries. */
 export function startOfTodayIso(now: number = Date.now()): string {
-  return dayjs(now).tz(ZONE).startOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+  return inZone(now).startOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
 }
 
 export function daysFromNowIso(days: number, now: number = Date.now()): string {
-  return dayjs(now).tz(ZONE).add(days, 'day').endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+  return inZone(now).add(days, 'day').endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
 }

@@ -1,7 +1,7 @@
 import type { Dayjs } from 'dayjs';
 import type { ActivityCreateInput, ActivityKind, Place } from '../../shared/schemas/activity';
 import type { County } from '../../shared/schemas/common';
-import { dayjs, toIso, ZONE } from '../../shared/time';
+import { dayjs, inZone, toIso } from '../../shared/time';
 
 /** A sample activity with a stable id, so a re-seed finds the same items. */
 export type SeedActivity = ActivityCreateInput & { id: string };
@@ -732,7 +732,7 @@ const training: EventSpec[] = [
 /** Invented sample activities dated from `now`, so they are always upcoming when the seed runs. */
 export function sampleActivities(now: Dayjs): SeedActivity[] {
   const ctx: Context = {
-    today: now.tz(ZONE).format('YYYY-MM-DD'),
+    today: inZone(now).format('YYYY-MM-DD'),
     signupOpensAt: toIso(now.subtract(1, 'day')),
   };
   return [

@@ -1,5 +1,5 @@
 import type { Role } from '../../shared/api';
-import { dayjs, toIso, ZONE } from '../../shared/time';
+import { inZone, toIso } from '../../shared/time';
 import { newActivityRecord } from '../../functions/domain/activity';
 import { createActivityStore } from '../../functions/store/activity-store';
 import { seedStore } from '../../functions/store/seed-store';
@@ -33,7 +33,7 @@ export async function seed(now = Date.now()): Promise<SeedResult> {
   const at = toIso(now);
   for (const user of seededUsers()) await seedStore.putUserIfAbsent(user.id, user.roles, at);
   const activities = createActivityStore();
-  const samples = sampleActivities(dayjs(now).tz(ZONE));
+  const samples = sampleActivities(inZone(now));
   for (const { id, ...input } of samples) {
     const existing = await activities.get(id);
     if (!existing)

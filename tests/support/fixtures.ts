@@ -1,8 +1,8 @@
-import { dayjs, toIso, ZONE } from '../../shared/time';
+import { inZone, toIso } from '../../shared/time';
 
 /** A 送教下乡 day whose sign-up window is open now. */
 export function outreachBody(overrides: Record<string, unknown> = {}) {
-  const now = dayjs().tz(ZONE);
+  const now = inZone();
   return {
     kind: 'outreach',
     title: '肉牛养殖技术现场课（测试）',

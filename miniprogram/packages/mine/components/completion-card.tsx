@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import type { Completion } from '@shared/api';
-import { dayjs, ZONE } from '@shared/time';
+import { inZone } from '@shared/time';
 import './completion-card.scss';
 
-const day = (iso: string) => dayjs(iso).tz(ZONE).format('YYYY年M月D日');
+const day = (iso: string) => inZone(iso).format('YYYY年M月D日');
 
 /** 结业证明: who, what, which school, how many hours, when — and the code anyone can check. */
 export default function CompletionCard({ completion: c }: { completion: Completion }) {

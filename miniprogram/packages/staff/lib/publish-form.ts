@@ -7,7 +7,7 @@ import {
   type ActivityPatchInput,
 } from '@shared/schemas/activity';
 import type { County } from '@shared/schemas/common';
-import { dayjs, ZONE } from '@shared/time';
+import { type dayjs, inZone } from '@shared/time';
 import { validate } from '@shared/validate';
 
 /** What the 发布活动 form holds: strings as typed, choices as values. */
@@ -54,7 +54,7 @@ const fmtTime = (d: dayjs.Dayjs) => d.format('HH:mm');
  * morning, so an evening's form is valid too.
  */
 export function defaultForm(now: number = Date.now()): PublishForm {
-  const t = dayjs(now).tz(ZONE);
+  const t = inZone(now);
   let start = t.add(60 - (t.minute() % 30), 'minute').second(0);
   if (start.add(2, 'hour').date() !== start.date() || start.hour() < 7) {
     start = (start.hour() < 7 ? start : start.add(1, 'day')).hour(9).minute(0).second(0);
@@ -192,10 +192,10 @@ export function staffSchools(roles: readonly string[]): string[] {
 
 /** The form filled from a published activity, for editing (a term stays a term: its sessions are fixed). */
 export function fromActivity(a: Activity): PublishForm {
-  const start = dayjs(a.startsAt).tz(ZONE);
-  const end = dayjs(a.endsAt).tz(ZONE);
-  const opens = dayjs(a.signupOpensAt).tz(ZONE);
-  const closes = dayjs(a.signupClosesAt).tz(ZONE);
+  const start = inZone(a.startsAt);
+  const end = inZone(a.endsAt);
+  const opens = inZone(a.signupOpensAt);
+  const closes = inZone(a.signupClosesAt);
   return {
     ...defaultForm(),
     kind: a.kind,
