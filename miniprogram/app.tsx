@@ -3,6 +3,7 @@ import { startOutboxSync } from './services';
 import { prefetchPages } from './services/prefetch-pages';
 import './app.scss';
 import './styles/h5-runtime';
+import './first-page';
 
 function App({ children }: PropsWithChildren) {
   // Queued sign-ups go out at launch and whenever the connection returns. (An effect rather than

@@ -1,0 +1,2 @@
+// In WeChat the main package holds the home page already; only H5 needs this (first-page.h5.ts).
+export {};
