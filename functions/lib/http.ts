@@ -192,9 +192,12 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
 
 /** Reads a JSON body: over 16 KB is 413, bytes that are not UTF-8 or not JSON are 400. */
 export function jsonBody(req: HttpRequest): unknown {
-  const raw = req.event.body;
+  const raw: unknown = req.event.body;
   if (raw === undefined || raw === null || raw === '')
     throw new DomainError('INVALID_JSON', { message: '请求内容为空，请填写后再提交' });
+  // API Gateway always hands over text; serverless-offline passes a JSON body of `false` or `0` on already
+  // parsed. Either way it is the caller's JSON value, for the route's schema to refuse.
+  if (typeof raw !== 'string') return raw;
   const bytes = req.event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'utf8');
   if (bytes.length > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE');
   let text: string;

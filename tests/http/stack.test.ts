@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'node:http';
+import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { parse as parseYaml } from 'yaml';
 import { startStack, type Stack } from '../../scripts/stack';
 
 /** The contract over the network, against the same stack `npm start` runs (on free ports). */
@@ -57,6 +59,42 @@ beforeAll(async () => {
 afterAll(async () => {
   await stack?.stop();
   rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('bodies that are not JSON objects', () => {
+  // An outside fuzzer found these answered with 500 over HTTP, where serverless-offline passes `false` and `0`
+  // on already parsed; the in-process fuzz suite, which builds events itself, could not see it.
+  const openapi = parseYaml(readFileSync(join(__dirname, '../../docs/openapi.yaml'), 'utf8')) as {
+    paths: Record<string, Record<string, { requestBody?: unknown }>>;
+  };
+  const withBody = Object.entries(openapi.paths).flatMap(([path, ops]) =>
+    Object.entries(ops)
+      .filter(([, op]) => op.requestBody)
+      .map(([method]) => ({
+        method: method.toUpperCase(),
+        path: path.replace(/\{[^}]+\}/g, 'sp-health-school'),
+      })),
+  );
+
+  it.each(['false', '0', '"x"', '[]', 'null'])(
+    'answers %s on every route that takes a body with a 4xx',
+    async (raw) => {
+      expect(withBody.length).toBeGreaterThanOrEqual(10);
+      const token = await login('admin');
+      for (const { method, path } of withBody) {
+        const res = await fetch(`${stack.apiUrl}${path}`, {
+          method,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: raw,
+        });
+        const body = (await res.json()) as { error?: { code?: string; message?: string } };
+        const label = `${method} ${path} ${raw}`;
+        expect([label, res.status >= 400 && res.status < 500]).toEqual([label, true]);
+        expect([label, body.error?.code]).toEqual([label, expect.stringMatching(/^[A-Z_]+$/)]);
+        expect([label, body.error?.message]).toEqual([label, expect.stringMatching(/[\u4e00-\u9fa5]/)]);
+      }
+    },
+  );
 });
 
 describe('the local stack over HTTP', () => {
