@@ -1,5 +1,6 @@
 import type { Activity, ActivityCreateInput, ActivityPatchInput } from '../../shared/schemas/activity';
 import type { RosterEntry } from '../../shared/api';
+import { SIGNUP_STATUS_LABELS } from '../../shared/schemas/signup';
 import { dayjs, toIso } from '../../shared/time';
 import { canManageSchool, managedSchools, type Caller } from './access';
 import { newActivityRecord, toActivityView } from './activity';
@@ -200,11 +201,6 @@ const CSV_HEADERS = [
   '签到次数',
   '报名时间',
 ];
-const STATUS_LABELS: Record<string, string> = {
-  confirmed: '已确认',
-  waitlisted: '候补',
-  cancelled: '已取消',
-};
 
 function csvCell(value: string | number | undefined): string {
   let text = value === undefined ? '' : String(value);
@@ -219,7 +215,7 @@ export function rosterCsv(entries: RosterEntry[]): string {
     i + 1,
     e.attendee.name,
     e.attendee.phone,
-    STATUS_LABELS[e.status] ?? e.status,
+    SIGNUP_STATUS_LABELS[e.status],
     e.waitlistPosition,
     e.attendee.birthYear,
     e.attendee.village,

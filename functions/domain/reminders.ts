@@ -1,4 +1,4 @@
-import type { ActivityKind } from '../../shared/schemas/activity';
+import { ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';
 import { dayjs, formatSessionTime, inZone } from '../../shared/time';
 import type { ActivityRecord, SignupRecord } from './ports';
 
@@ -61,13 +61,6 @@ export function dueMessages(activity: ActivityRecord, signup: SignupRecord, now:
   return kinds;
 }
 
-const KIND_LABEL: Record<ActivityKind, string> = {
-  outreach: '送教下乡',
-  senior: '老年大学',
-  training: '技能培训',
-  community: '社区教育',
-};
-
 function clip(text: string, max = 20): string {
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
@@ -93,7 +86,7 @@ export function messageContent(kind: MessageKind, activity: ActivityRecord, sign
       },
       thing4: { value: clip(signup.attendee.name, 10) },
       phrase5: { value: clip(status[kind], 20) },
-      thing6: { value: KIND_LABEL[activity.kind] },
+      thing6: { value: ACTIVITY_KIND_LABELS[activity.kind] },
     },
   };
 }

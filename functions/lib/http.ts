@@ -49,7 +49,9 @@ function errorResponse(
   requestId: string,
   extra: Partial<ErrorBody['error']> & Record<string, unknown> = {},
 ): APIGatewayProxyResultV2 {
-  const body: ErrorBody = { error: { code, message: ERRORS[code].message, ...extra } };
+  // The code and its message come last: nothing a refusal carries may stand in for them.
+  const message = typeof extra.message === 'string' ? extra.message : ERRORS[code].message;
+  const body: ErrorBody = { error: { ...extra, code, message } };
   if (ERRORS[code].status >= 500) body.error.requestId = requestId;
   const retryAfter: Record<string, string> =
     typeof extra.retryAfterSeconds === 'number' ? { 'retry-after': String(extra.retryAfterSeconds) } : {};
@@ -167,9 +169,9 @@ export function httpHandler(
           ms: Date.now() - started,
         });
         return errorResponse(err.code, requestId, {
-          ...(err.message !== ERRORS[err.code].message ? { message: err.message } : {}),
-          ...(err.fields ? { fields: err.fields } : {}),
           ...(err.details ?? {}),
+          ...(err.fields ? { fields: err.fields } : {}),
+          message: err.message,
         });
       }
       log.error('unhandled', {

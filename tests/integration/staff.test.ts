@@ -241,7 +241,7 @@ describe('roster export and visibility', () => {
       '报名时间',
     ]);
     expect(lines).toHaveLength(4);
-    expect(lines.slice(1).map((l) => l[3])).toEqual(['已确认', '已确认', '候补']);
+    expect(lines.slice(1).map((l) => l[3])).toEqual(['报名成功', '报名成功', '候补中']);
     expect(lines[1]?.[2]).toBe(attendee(20).phone);
     expect(lines[3]?.[4]).toBe('1');
   });
