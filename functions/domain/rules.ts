@@ -1,72 +1,10 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Session } from '../../shared/schemas/activity';
-import type { Attendee, EligibilityRule } from '../../shared/schemas/signup';
-import { dayjs, inZone } from '../../shared/time';
+import { dayjs } from '../../shared/time';
 import type { ActivityRecord } from './ports';
 
-export interface Ineligibility {
-  rule: EligibilityRule | 'residence';
-  field: string;
-  message: string;
-}
-
-/** Age in the year the activity starts: what a senior university's 50+ rule means in practice. */
-export function ageAt(birthYear: number, startsAt: string): number {
-  return inZone(startsAt).year() - birthYear;
-}
-
-/** The first rule an attendee fails, with a message that says what would make them eligible. */
-export function checkEligibility(activity: ActivityRecord, attendee: Attendee): Ineligibility | null {
-  const needsAge = activity.minAge != null || activity.maxAge != null || activity.consentAboveAge != null;
-  if (needsAge && attendee.birthYear === undefined) {
-    return { rule: 'birthYear', field: 'attendee.birthYear', message: '这个活动有年龄要求，请填写出生年份' };
-  }
-  if (attendee.birthYear !== undefined) {
-    const age = ageAt(attendee.birthYear, activity.startsAt);
-    if (activity.minAge != null && age < activity.minAge) {
-      return {
-        rule: 'minAge',
-        field: 'attendee.birthYear',
-        message: `这个活动要求年满 ${activity.minAge} 周岁（参加人 ${age} 岁）`,
-      };
-    }
-    if (activity.maxAge != null && age > activity.maxAge) {
-      return {
-        rule: 'maxAge',
-        field: 'attendee.birthYear',
-        message: `这个活动要求不超过 ${activity.maxAge} 周岁（参加人 ${age} 岁）`,
-      };
-    }
-    if (
-      activity.consentAboveAge != null &&
-      age > activity.consentAboveAge &&
-      attendee.familyConsent !== true
-    ) {
-      return {
-        rule: 'familyConsent',
-        field: 'attendee.familyConsent',
-        message: `${activity.consentAboveAge} 岁以上的参加人需家属同意，请勾选“需家属同意”`,
-      };
-    }
-  }
-  if (activity.residentsOnly) {
-    if (attendee.residence === undefined) {
-      return {
-        rule: 'residence',
-        field: 'attendee.residence',
-        message: `这个活动限${activity.county}居民，请选择参加人的居住区县`,
-      };
-    }
-    if (attendee.residence !== activity.county) {
-      return {
-        rule: 'residentsOnly',
-        field: 'attendee.residence',
-        message: `这个活动限${activity.county}居民报名`,
-      };
-    }
-  }
-  return null;
-}
+// Eligibility (age, consent, residence) is shared with the sign-up form: shared/eligibility.ts.
+export { ageAt, checkEligibility, type Ineligibility } from '../../shared/eligibility';
 
 export function sessionsOverlap(a: Session[], b: Session[]): boolean {
   return a.some((x) =>

@@ -1,10 +1,12 @@
 import { checkFamily, EMPTY_FAMILY } from '@/packages/mine/lib/family-form';
-import { ageFromBirthYear, ageProblem, needsConsent, ruleHints } from '@/packages/activity/lib/rules';
+import { ageProblem, needsConsent, ruleHints } from '@/packages/activity/lib/rules';
+import { checkEligibility } from '@shared/eligibility';
 import { resultText } from '@/lib/format';
 
 jest.mock('@tarojs/taro', () => ({ __esModule: true, default: {} }));
 
-const now = Date.parse('2026-12-01T10:00:00+08:00');
+/** A spring class published in December: ages count in 2027, the year it starts. */
+const spring = { startsAt: '2027-03-02T09:00:00+08:00', county: '梨树县' as const };
 
 describe('rule hints on the sign-up form', () => {
   it('explains age, consent, residency, term limit and lottery in words', () => {
@@ -28,14 +30,20 @@ describe('rule hints on the sign-up form', () => {
     expect(ruleHints({ enrolment: 'first-come', residentsOnly: false })).toEqual([]);
   });
 
-  it('counts age from the birth year and asks for consent only past the consent age', () => {
-    expect(ageFromBirthYear(1958, now)).toBe(68);
-    expect(needsConsent({ consentAboveAge: 80 }, 1946, now)).toBe(false);
-    expect(needsConsent({ consentAboveAge: 80 }, 1945, now)).toBe(true);
-    expect(needsConsent({}, 1930, now)).toBe(false);
-    expect(ageProblem({ minAge: 50 }, 1990, now)).toBe('本课程需年满 50 周岁');
-    expect(ageProblem({ maxAge: 60 }, 1950, now)).toBe('本课程限 60 周岁及以下');
-    expect(ageProblem({ minAge: 50 }, undefined, now)).toBeNull();
+  it('counts age in the year the activity starts, as the server does, and says it in the server’s words', () => {
+    // Born 1977: 49 in December 2026, 50 when the class starts; the form must not turn her away.
+    expect(ageProblem({ ...spring, minAge: 50 }, 1977)).toBeNull();
+    expect(ageProblem({ ...spring, minAge: 50 }, 1978)).toBe('这个活动要求年满 50 周岁（参加人 49 岁）');
+    expect(ageProblem({ ...spring, maxAge: 60 }, 1966)).toBe('这个活动要求不超过 60 周岁（参加人 61 岁）');
+    expect(ageProblem({ ...spring, minAge: 50 }, undefined)).toBeNull();
+    for (const birthYear of [1940, 1966, 1967, 1977, 1978, 2000]) {
+      const rules = { ...spring, minAge: 50, maxAge: 60 };
+      const server = checkEligibility(rules, { name: '王秀兰', phone: '13800138000', birthYear });
+      expect(ageProblem(rules, birthYear)).toBe(server?.message ?? null);
+    }
+    expect(needsConsent({ ...spring, consentAboveAge: 80 }, 1947)).toBe(false);
+    expect(needsConsent({ ...spring, consentAboveAge: 80 }, 1946)).toBe(true);
+    expect(needsConsent({ ...spring }, 1930)).toBe(false);
   });
 
   it('says a lottery application is waiting for the draw', () => {

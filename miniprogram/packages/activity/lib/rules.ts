@@ -1,16 +1,21 @@
 import type { Activity } from '@shared/schemas/activity';
 import type { County } from '@shared/schemas/common';
-import { currentYearInZone } from '@shared/time';
+import { ageIneligibility } from '@shared/eligibility';
+
+export { needsConsent } from '@shared/eligibility';
 
 type Rules = Pick<
   Activity,
-  'minAge' | 'maxAge' | 'consentAboveAge' | 'residentsOnly' | 'county' | 'enrolment' | 'term' | 'termLimit'
+  | 'minAge'
+  | 'maxAge'
+  | 'consentAboveAge'
+  | 'residentsOnly'
+  | 'county'
+  | 'enrolment'
+  | 'term'
+  | 'termLimit'
+  | 'startsAt'
 >;
-
-/** Age as the server counts it: the years reached this calendar year (Beijing time). */
-export function ageFromBirthYear(birthYear: number, now: number = Date.now()): number {
-  return currentYearInZone(now) - birthYear;
-}
 
 /** The activity's rules in plain words, shown before the form is submitted. */
 export function ruleHints(a: Partial<Rules>): string[] {
@@ -25,19 +30,10 @@ export function ruleHints(a: Partial<Rules>): string[] {
   return out;
 }
 
-/** Whether the attendee's age is past the activity's consent age (then `需家属同意` must be ticked). */
-export function needsConsent(a: Partial<Rules>, birthYear: number | undefined, now?: number): boolean {
-  if (a.consentAboveAge == null || birthYear === undefined || !Number.isFinite(birthYear)) return false;
-  return ageFromBirthYear(birthYear, now) > a.consentAboveAge;
-}
-
-/** What the form can tell before sending: too young or too old for the activity (the server decides). */
-export function ageProblem(a: Partial<Rules>, birthYear: number | undefined, now?: number): string | null {
+/** The form's preview of the server's age rules (shared/eligibility.ts): the same ages, the same words. */
+export function ageProblem(a: Partial<Rules>, birthYear: number | undefined): string | null {
   if (birthYear === undefined || !Number.isFinite(birthYear)) return null;
-  const age = ageFromBirthYear(birthYear, now);
-  if (a.minAge != null && age < a.minAge) return `本课程需年满 ${a.minAge} 周岁`;
-  if (a.maxAge != null && age > a.maxAge) return `本课程限 ${a.maxAge} 周岁及以下`;
-  return null;
+  return ageIneligibility(a, birthYear)?.message ?? null;
 }
 
 /** 限本县居民: the attendee's county has to be chosen before the form is sent. */
