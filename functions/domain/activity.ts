@@ -16,14 +16,25 @@ export function activityStatus(record: ActivityRecord, now: number): ActivitySta
   return isSignupWindowOpen(record, now) ? 'open' : 'closed';
 }
 
-export function isSignupWindowOpen(
-  record: Pick<ActivityRecord, 'signupOpensAt' | 'signupClosesAt' | 'endsAt'>,
-  now: number,
-): boolean {
+/**
+ * The sign-up window, declared once: sign-ups are taken while the activity is not cancelled, at or after each
+ * `from` time and before each `until` time. isSignupWindowOpen reads it, and the store builds the condition of
+ * its seat write from it (store/signup-store.ts), so the check and the guard cannot disagree.
+ */
+export const SIGNUP_WINDOW = {
+  from: ['signupOpensAt'],
+  until: ['signupClosesAt', 'endsAt'],
+} as const satisfies Record<'from' | 'until', ReadonlyArray<keyof ActivityRecord>>;
+
+type WindowFields = Pick<ActivityRecord, 'signupOpensAt' | 'signupClosesAt' | 'endsAt'> & {
+  cancelled?: boolean;
+};
+
+export function isSignupWindowOpen(record: WindowFields, now: number): boolean {
+  if (record.cancelled) return false;
   return (
-    now >= dayjs(record.signupOpensAt).valueOf() &&
-    now < dayjs(record.signupClosesAt).valueOf() &&
-    now < dayjs(record.endsAt).valueOf()
+    SIGNUP_WINDOW.from.every((field) => now >= dayjs(record[field]).valueOf()) &&
+    SIGNUP_WINDOW.until.every((field) => now < dayjs(record[field]).valueOf())
   );
 }
 

@@ -1,4 +1,8 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { dayjs } from '../../shared/time';
+import { isSignupWindowOpen, SIGNUP_WINDOW } from '../domain/activity';
 import { DomainError } from '../domain/errors';
 import type { InsertOutcome, Promotion, SignupRecord, SignupStore } from '../domain/ports';
 import { queryAll } from './catalog-store';
@@ -20,6 +24,17 @@ const MINE_CURSOR = {
 };
 
 type TransactItem = NonNullable<Parameters<typeof transact>[0]['TransactItems']>[number];
+
+/**
+ * domain/activity.ts's SIGNUP_WINDOW as a condition on the activity item. Every stored time is written by
+ * toIso with +08:00, so comparing them as strings orders them as instants.
+ */
+const SIGNUP_WINDOW_CONDITION = [
+  'attribute_exists(PK)',
+  'cancelled = :false',
+  ...SIGNUP_WINDOW.from.map((field) => `${field} <= :now`),
+  ...SIGNUP_WINDOW.until.map((field) => `${field} > :now`),
+].join(' AND ');
 
 function toRecord(item: Record<string, unknown>): SignupRecord {
   const { attendeeKey: _k, ...rest } = withoutKeys(item) as Record<string, unknown>;
@@ -165,8 +180,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
     findReplay,
 
     async insert({ record, attendeeKey, idempotency, termLimit }, mode, now): Promise<InsertOutcome> {
-      const window =
-        'attribute_exists(PK) AND cancelled = :false AND signupOpensAt <= :now AND signupClosesAt > :now AND endsAt > :now';
+      const window = SIGNUP_WINDOW_CONDITION;
       const items: TransactItem[] = [];
       if (mode === 'apply') {
         // A lottery application touches no shared item: the opening-minute rush writes only its own items.
@@ -254,12 +268,10 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
         if (!activity) return { kind: 'closed' };
         const confirmed = numberOf(activity, 'confirmedCount') ?? 0;
         const capacity = numberOf(activity, 'capacity') ?? 0;
-        const windowOpen =
-          activity.cancelled?.BOOL === false &&
-          (activity.signupOpensAt?.S ?? '') <= now &&
-          (activity.signupClosesAt?.S ?? '') > now &&
-          (activity.endsAt?.S ?? '') > now;
-        if (!windowOpen) return { kind: 'closed' };
+        const stored = unmarshall(activity as Record<string, AttributeValue>) as Parameters<
+          typeof isSignupWindowOpen
+        >[0];
+        if (!isSignupWindowOpen(stored, dayjs(now).valueOf())) return { kind: 'closed' };
         if (mode === 'confirm' && confirmed >= capacity) return { kind: 'full' };
         if (mode === 'waitlist' && confirmed < capacity) return { kind: 'seat-available' };
       }
