@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONTRACT_ROUTES } from '../support/contract';
@@ -7,8 +8,30 @@ import { ERRORS } from '../../shared/errors';
 const root = join(__dirname, '../..');
 const serverless = readFileSync(join(root, 'serverless.yml'), 'utf8');
 const openapi = parse(readFileSync(join(root, 'docs/openapi.yaml'), 'utf8')) as {
-  paths: Record<string, Record<string, unknown>>;
+  paths: Record<string, Record<string, Operation>>;
 };
+
+interface Operation {
+  operationId?: string;
+  security?: unknown[];
+  requestBody?: unknown;
+  responses: Record<string, unknown>;
+}
+
+/** A command-line validator from node_modules, run on the published document. */
+function runValidator(
+  bin: string,
+  args: string[],
+): { status: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(join(root, 'node_modules/.bin', bin), args, {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
 
 function serverlessRoutes(): string[] {
   const routes: string[] = [];
@@ -25,6 +48,46 @@ describe('the published contract', () => {
       .sort();
     expect(deployed.length).toBeGreaterThanOrEqual(17);
     expect(documented).toEqual(deployed);
+  });
+
+  it('is valid OpenAPI 3.1 to a strict validator (@seriousme/openapi-schema-validator)', () => {
+    const run = runValidator('validate-api', ['docs/openapi.yaml']);
+    expect(JSON.parse(run.stdout)).toEqual({ valid: true });
+  });
+
+  it('passes Redocly’s recommended lint rules with no error and no warning', () => {
+    const run = runValidator('redocly', ['lint', 'docs/openapi.yaml', '--format=json']);
+    const { problems } = JSON.parse(run.stdout) as {
+      problems: Array<{
+        ruleId: string;
+        severity: string;
+        message: string;
+        location: Array<{ pointer: string }>;
+      }>;
+    };
+    expect(problems.map((p) => `${p.severity} ${p.ruleId} ${p.location[0]?.pointer}: ${p.message}`)).toEqual(
+      [],
+    );
+  });
+
+  it('names each operation after the function that serves it and lists the refusals every route can give', () => {
+    const functions = new Map<string, string>();
+    const re = /^ {2}(\w+):\n {4}handler: [\s\S]*?method: (\w+)\n\s+path: (\S+)/gm;
+    for (let m = re.exec(serverless); m; m = re.exec(serverless))
+      functions.set(`${m[2]} ${m[3]}`, m[1] ?? '');
+    for (const [path, ops] of Object.entries(openapi.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const route = `${method.toUpperCase()} ${path}`;
+        expect([route, op.operationId]).toEqual([route, functions.get(route)]);
+        // Any route refuses a query it does not take (400), and any may fail unexpectedly (500).
+        const want = ['400', '500'];
+        if (op.security?.length) want.push('401');
+        if (op.security?.length && path.startsWith('/staff/')) want.push('403');
+        if (path.includes('{')) want.push('404');
+        if (op.requestBody) want.push('413');
+        expect([route, want.filter((s) => !op.responses[s])]).toEqual([route, []]);
+      }
+    }
   });
 
   it('keeps the routes the backend issue fixed', () => {
