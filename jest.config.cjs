@@ -14,6 +14,8 @@ module.exports = {
       testMatch: ['<rootDir>/tests/{unit,integration,http,browser}/**/*.test.ts'],
       transform: { '^.+\\.(t|j)sx?$': swc },
       moduleNameMapper: { '^@shared/(.*)$': '<rootDir>/shared/$1' },
+      // openapi-backend (tests/support/contract-check.ts) loads this ES module; compile it like our own code.
+      transformIgnorePatterns: ['^<rootDir>/node_modules/(?!(@apidevtools/json-schema-ref-parser)/)'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

@@ -6,10 +6,19 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
 import { startStack, type Stack } from '../../scripts/stack';
+import { expectDocumented } from '../support/contract-check';
 
 /** The contract over the network, against the same stack `npm start` runs (on free ports). */
 const dataDir = mkdtempSync(join(tmpdir(), 'siping-http-'));
 let stack: Stack;
+
+function headersOf(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  res.headers.forEach((value, key) => {
+    out[key] = value;
+  });
+  return out;
+}
 
 async function call(
   method: string,
@@ -26,7 +35,9 @@ async function call(
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  const answer = { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  await expectDocumented(method, path, { ...answer, headers: headersOf(res) });
+  return answer;
 }
 
 /** The bytes as sent, undecoded (fetch would gunzip them out of sight). */
@@ -88,6 +99,11 @@ describe('bodies that are not JSON objects', () => {
           body: raw,
         });
         const body = (await res.json()) as { error?: { code?: string; message?: string } };
+        await expectDocumented(method, path, {
+          status: res.status,
+          headers: headersOf(res),
+          body,
+        });
         const label = `${method} ${path} ${raw}`;
         expect([label, res.status >= 400 && res.status < 500]).toEqual([label, true]);
         expect([label, body.error?.code]).toEqual([label, expect.stringMatching(/^[A-Z_]+$/)]);

@@ -1,4 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { expectDocumented } from './contract-check';
 import { bearer, httpEvent, parseResult, type ParsedResult } from './events';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
@@ -79,7 +80,7 @@ export function handlerApi() {
     const match = route[1].exec(path);
     const handler = await load(route[2]);
     const headers = { ...(options.user ? bearer(options.user, options.roles) : {}), ...options.headers };
-    return parseResult(
+    const answer = parseResult(
       await handler(
         httpEvent({
           method,
@@ -94,6 +95,8 @@ export function handlerApi() {
         }),
       ),
     );
+    await expectDocumented(method, path, answer);
+    return answer;
   }
   return { call };
 }
