@@ -48,6 +48,28 @@ export default tseslint.config(
     },
   },
   {
+    // The rules know no database, no HTTP and no AWS: they take ports (domain/ports.ts) and return values.
+    files: ['functions/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@aws-sdk/*', 'aws-lambda'], message: 'The domain imports no AWS: take a port.' },
+            {
+              group: ['**/store', '**/store/**'],
+              message: 'The domain takes a port (ports.ts), not the store.',
+            },
+            {
+              group: ['**/lib/**', '**/handlers/**'],
+              message: 'The domain knows no HTTP or Lambda plumbing.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // The phone previews rules only through shared/; shared imports nothing of ours.
     files: ['miniprogram/**/*.{ts,tsx}', 'shared/**/*.ts'],
     rules: {

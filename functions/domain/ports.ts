@@ -1,4 +1,4 @@
-import type { MessageKind } from './reminders';
+import type { MessageKind } from './messages';
 import type {
   ActivityKind,
   EnrolmentMode,

@@ -1,28 +1,10 @@
 import { ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';
 import { dayjs, formatSessionTime, inZone } from '../../shared/time';
+import type { MessageKind } from './messages';
 import type { ActivityRecord, SignupRecord } from './ports';
 
-/** Every message the app sends, at most once per sign-up. */
-export const MESSAGE_KINDS = [
-  'reminder-24h',
-  'reminder-2h',
-  'seat-confirmed',
-  'lottery-result',
-  'offer',
-  'activity-cancelled',
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-export type TemplateName = 'reminder' | 'result' | 'cancelled';
-
-export const TEMPLATE_OF: Record<MessageKind, TemplateName> = {
-  'reminder-24h': 'reminder',
-  'reminder-2h': 'reminder',
-  'seat-confirmed': 'result',
-  'lottery-result': 'result',
-  offer: 'result',
-  'activity-cancelled': 'cancelled',
-};
+// The kinds of message and their templates live in messages.ts, which the store's port types also use.
+export { MESSAGE_KINDS, TEMPLATE_OF, type MessageKind, type TemplateName } from './messages';
 
 /** Tries before a message is given up, with a record of why. */
 export const MAX_SEND_ATTEMPTS = 5;
