@@ -6,7 +6,7 @@ import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { transact } from './transactions';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor, keys, withoutKeys } from './keys';
+import { decodeCursor, encodeCursor, keys, withoutKeys, partitions, byTime } from './keys';
 
 const CURSOR_SHAPE = {
   PK: /^ACTIVITY#[a-z0-9-]{1,64}$/,
@@ -39,7 +39,7 @@ export function createActivityStore(): ActivityStore {
 
     async list(query: ActivityQuery) {
       const names: Record<string, string> = {};
-      const values: Record<string, unknown> = { ':pk': 'ACTIVITIES' };
+      const values: Record<string, unknown> = { ':pk': partitions.activities() };
       const filters: string[] = [];
       let keyCondition = 'GSI1PK = :pk';
       if (query.to) {
@@ -106,8 +106,8 @@ export function createActivityStore(): ActivityStore {
           hasNext && last
             ? encodeCursor({
                 ...keys.activity(last.id),
-                GSI1PK: 'ACTIVITIES',
-                GSI1SK: `${last.startsAt}#${last.id}`,
+                GSI1PK: partitions.activities(),
+                GSI1SK: byTime(last.startsAt, last.id),
               })
             : null,
       };
@@ -119,7 +119,7 @@ export function createActivityStore(): ActivityStore {
           ? await queryAll({
               IndexName: 'GSI1',
               KeyConditionExpression: 'GSI1PK = :pk',
-              ExpressionAttributeValues: { ':pk': 'ACTIVITIES' },
+              ExpressionAttributeValues: { ':pk': partitions.activities() },
             })
           : (
               await Promise.all(
@@ -127,7 +127,7 @@ export function createActivityStore(): ActivityStore {
                   queryAll({
                     IndexName: 'GSI2',
                     KeyConditionExpression: 'GSI2PK = :pk',
-                    ExpressionAttributeValues: { ':pk': `SCHOOL#${id}#ACTIVITIES` },
+                    ExpressionAttributeValues: { ':pk': partitions.schoolActivities(id) },
                   }),
                 ),
               )
@@ -209,8 +209,8 @@ export function createActivityStore(): ActivityStore {
       const all: Record<string, unknown> = { ...changes };
       if (changes.startsAt && current) {
         Object.assign(all, {
-          GSI1SK: `${changes.startsAt}#${id}`,
-          GSI2SK: `${changes.startsAt}#${id}`,
+          GSI1SK: byTime(changes.startsAt, id),
+          GSI2SK: byTime(changes.startsAt, id),
         });
       }
       for (const [field, value] of Object.entries(all)) {

@@ -4,7 +4,7 @@ import type { AttendanceStore, CompletionRecord } from '../domain/ports';
 import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';
-import { keys, withoutKeys } from './keys';
+import { keys, withoutKeys, partitions, sortPrefixes } from './keys';
 import { failed, transact } from './transactions';
 
 export function createAttendanceStore(): AttendanceStore {
@@ -83,7 +83,7 @@ export function createAttendanceStore(): AttendanceStore {
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :ck)',
-          ExpressionAttributeValues: { ':pk': `SIGNUP#${signupId}`, ':ck': 'CHECKIN#' },
+          ExpressionAttributeValues: { ':pk': partitions.signup(signupId), ':ck': sortPrefixes.checkIn },
           ConsistentRead: true,
         }),
       );
@@ -97,7 +97,7 @@ export function createAttendanceStore(): AttendanceStore {
       const items = await queryAll({
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `CHECKINS#${schoolId}#${year}` },
+        ExpressionAttributeValues: { ':pk': partitions.schoolCheckIns(schoolId, year) },
       });
       return items.map((i) => ({
         schoolId: String(i.schoolId),

@@ -2,7 +2,7 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, AuditStore } from '../domain/ports';
 import { DomainError } from '../domain/errors';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor, keys, withoutKeys } from './keys';
+import { decodeCursor, encodeCursor, keys, partitions, withoutKeys } from './keys';
 
 /** The Put that records an audit entry inside the transaction of the change it describes. */
 export function auditPut(entry: AuditRecord) {
@@ -30,7 +30,7 @@ export function createAuditStore(): AuditStore {
         new QueryCommand({
           TableName: tableName(),
           KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': 'AUDIT' },
+          ExpressionAttributeValues: { ':pk': partitions.audit() },
           ScanIndexForward: false,
           Limit: limit,
           ExclusiveStartKey: start,

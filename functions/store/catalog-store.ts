@@ -2,7 +2,7 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { Certificate, Major, School } from '../../shared/schemas/catalog';
 import type { CatalogStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { withoutKeys } from './keys';
+import { withoutKeys, partitions } from './keys';
 
 /** Reads every item of one GSI1 partition, following DynamoDB's pages. */
 export async function queryAll(
@@ -24,7 +24,7 @@ async function listType<T>(type: 'school' | 'major' | 'certificate'): Promise<T[
   const items = await queryAll({
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': `CATALOG#${type}` },
+    ExpressionAttributeValues: { ':pk': partitions.catalog(type) },
   });
   return items.map((i) => withoutKeys(i) as T);
 }

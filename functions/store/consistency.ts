@@ -1,5 +1,6 @@
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from './client';
+import { activityIdOf } from './keys';
 
 export interface Mismatch {
   activityId: string;
@@ -45,7 +46,7 @@ export async function checkConsistency(): Promise<{
         if (item.status === 'waitlisted') waitlisted.set(id, (waitlisted.get(id) ?? 0) + 1);
         if (item.status === 'applied') applied.set(id, (applied.get(id) ?? 0) + 1);
       } else if (item.type === 'attendee') {
-        const id = String(item.PK).slice('ACTIVITY#'.length);
+        const id = activityIdOf(String(item.PK));
         attendees.set(id, (attendees.get(id) ?? 0) + 1);
       }
     }

@@ -2,7 +2,7 @@ import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { FamilyMember } from '../../shared/schemas/signup';
 import type { FamilyStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { keys, withoutKeys } from './keys';
+import { keys, withoutKeys, partitions, sortPrefixes } from './keys';
 
 export function createFamilyStore(): FamilyStore {
   async function list(userId: string): Promise<FamilyMember[]> {
@@ -10,7 +10,7 @@ export function createFamilyStore(): FamilyStore {
       new QueryCommand({
         TableName: tableName(),
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :m)',
-        ExpressionAttributeValues: { ':pk': `USER#${userId}`, ':m': 'MEMBER#' },
+        ExpressionAttributeValues: { ':pk': partitions.user(userId), ':m': sortPrefixes.familyMember },
         ConsistentRead: true,
       }),
     );

@@ -21,35 +21,72 @@
  *   USER#id               SUBSCRIPTIONS      (accepted one-time subscribe templates)
  *   META                  SEED
  */
+/**
+ * The partitions the stores query, and the sort-key prefixes they narrow them by: the same strings the
+ * item keys below are made of, so a query and the items it should find cannot drift apart.
+ */
+export const partitions = {
+  catalog: (type: 'school' | 'major' | 'certificate') => `CATALOG#${type}`,
+  activities: () => 'ACTIVITIES',
+  schoolActivities: (schoolId: string) => `SCHOOL#${schoolId}#ACTIVITIES`,
+  activity: (activityId: string) => `ACTIVITY#${activityId}`,
+  activitySignups: (activityId: string) => `ACTIVITY#${activityId}#SIGNUPS`,
+  userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
+  attendee: (attendeeKey: string) => `ATTENDEE#${attendeeKey}`,
+  user: (userId: string) => `USER#${userId}`,
+  signup: (signupId: string) => `SIGNUP#${signupId}`,
+  schoolCheckIns: (schoolId: string, year: number) => `CHECKINS#${schoolId}#${year}`,
+  audit: () => 'AUDIT',
+  pendingMessages: () => 'OUTBOX#pending',
+} as const;
+
+export const sortPrefixes = {
+  checkIn: 'CHECKIN#',
+  familyMember: 'MEMBER#',
+  /** The waitlist in a sign-up list (signupStatusKey). */
+  waitlisted: 'W#',
+} as const;
+
+/** Index sort keys that list items by a time, then by id for ties. */
+export const byTime = (at: string, id: string) => `${at}#${id}`;
+
+/** The activity id an activity item's partition names. */
+export function activityIdOf(pk: string): string {
+  return pk.slice(partitions.activity('').length);
+}
+
 export const keys = {
   school: (id: string) => ({ PK: `SCHOOL#${id}`, SK: 'SCHOOL' }),
   major: (id: string) => ({ PK: `MAJOR#${id}`, SK: 'MAJOR' }),
   certificate: (id: string) => ({ PK: `CERT#${id}`, SK: 'CERTIFICATE' }),
   catalogIndex: (type: 'school' | 'major' | 'certificate', id: string) => ({
-    GSI1PK: `CATALOG#${type}`,
+    GSI1PK: partitions.catalog(type),
     GSI1SK: id,
   }),
-  activity: (id: string) => ({ PK: `ACTIVITY#${id}`, SK: 'ACTIVITY' }),
+  activity: (id: string) => ({ PK: partitions.activity(id), SK: 'ACTIVITY' }),
   activityIndexes: (id: string, schoolId: string, startsAt: string) => ({
-    GSI1PK: 'ACTIVITIES',
-    GSI1SK: `${startsAt}#${id}`,
-    GSI2PK: `SCHOOL#${schoolId}#ACTIVITIES`,
-    GSI2SK: `${startsAt}#${id}`,
+    GSI1PK: partitions.activities(),
+    GSI1SK: byTime(startsAt, id),
+    GSI2PK: partitions.schoolActivities(schoolId),
+    GSI2SK: byTime(startsAt, id),
   }),
   attendee: (activityId: string, attendeeKey: string) => ({
-    PK: `ACTIVITY#${activityId}`,
-    SK: `ATTENDEE#${attendeeKey}`,
+    PK: partitions.activity(activityId),
+    SK: partitions.attendee(attendeeKey),
   }),
   attendeeIndex: (attendeeKey: string, activityId: string) => ({
-    GSI1PK: `ATTENDEE#${attendeeKey}`,
+    GSI1PK: partitions.attendee(attendeeKey),
     GSI1SK: activityId,
   }),
   termCount: (attendeeKey: string, termKey: string) => ({
-    PK: `ATTENDEE#${attendeeKey}`,
+    PK: partitions.attendee(attendeeKey),
     SK: `TERM#${termKey}`,
   }),
-  familyMember: (userId: string, id: string) => ({ PK: `USER#${userId}`, SK: `MEMBER#${id}` }),
-  signup: (id: string) => ({ PK: `SIGNUP#${id}`, SK: 'SIGNUP' }),
+  familyMember: (userId: string, id: string) => ({
+    PK: partitions.user(userId),
+    SK: `${sortPrefixes.familyMember}${id}`,
+  }),
+  signup: (id: string) => ({ PK: partitions.signup(id), SK: 'SIGNUP' }),
   signupIndexes: (s: {
     id: string;
     userId: string;
@@ -58,31 +95,36 @@ export const keys = {
     status: string;
     waitlistRank?: string;
   }) => ({
-    GSI1PK: `USER#${s.userId}#SIGNUPS`,
-    GSI1SK: `${s.createdAt}#${s.id}`,
-    GSI2PK: `ACTIVITY#${s.activityId}#SIGNUPS`,
+    GSI1PK: partitions.userSignups(s.userId),
+    GSI1SK: byTime(s.createdAt, s.id),
+    GSI2PK: partitions.activitySignups(s.activityId),
     GSI2SK: signupStatusKey(s.status, s.id, s.waitlistRank),
   }),
-  user: (id: string) => ({ PK: `USER#${id}`, SK: 'PROFILE' }),
-  idempotency: (userId: string, key: string) => ({ PK: `USER#${userId}`, SK: `IDEMP#${key}` }),
+  user: (id: string) => ({ PK: partitions.user(id), SK: 'PROFILE' }),
+  idempotency: (userId: string, key: string) => ({ PK: partitions.user(userId), SK: `IDEMP#${key}` }),
   seedMarker: () => ({ PK: 'META', SK: 'SEED' }),
   checkIn: (signupId: string, sessionIndex: number) => ({
-    PK: `SIGNUP#${signupId}`,
-    SK: `CHECKIN#${String(sessionIndex).padStart(3, '0')}`,
+    PK: partitions.signup(signupId),
+    SK: `${sortPrefixes.checkIn}${String(sessionIndex).padStart(3, '0')}`,
   }),
   checkInIndex: (schoolId: string, year: number, at: string, signupId: string, sessionIndex: number) => ({
-    GSI1PK: `CHECKINS#${schoolId}#${year}`,
+    GSI1PK: partitions.schoolCheckIns(schoolId, year),
     GSI1SK: `${at}#${signupId}#${sessionIndex}`,
   }),
   completion: (code: string) => ({ PK: `COMPLETION#${code}`, SK: 'COMPLETION' }),
   enrolment: (schoolId: string, year: number) => ({ PK: `SCHOOL#${schoolId}`, SK: `ENROLMENT#${year}` }),
-  audit: (at: string, id: string) => ({ PK: 'AUDIT', SK: `${at}#${id}` }),
+  audit: (at: string, id: string) => ({ PK: partitions.audit(), SK: byTime(at, id) }),
   rateWindow: (scope: string, subject: string, windowStart: number) => ({
     PK: `RATE#${scope}#${subject}`,
     SK: `W#${windowStart}`,
   }),
   outbox: (signupId: string, kind: string) => ({ PK: `OUTBOX#${signupId}`, SK: kind }),
-  subscriptions: (userId: string) => ({ PK: `USER#${userId}`, SK: 'SUBSCRIPTIONS' }),
+  /** While a message waits: listed by when it is next due. */
+  pendingMessage: (m: { nextAttemptAt: string; signupId: string; kind: string }) => ({
+    GSI1PK: partitions.pendingMessages(),
+    GSI1SK: `${m.nextAttemptAt}#${m.signupId}#${m.kind}`,
+  }),
+  subscriptions: (userId: string) => ({ PK: partitions.user(userId), SK: 'SUBSCRIPTIONS' }),
 };
 
 const STATUS_PREFIX: Record<string, string> = {
@@ -100,7 +142,7 @@ const STATUS_PREFIX: Record<string, string> = {
  */
 export function signupStatusKey(status: string, id: string, rank?: string): string {
   const prefix = STATUS_PREFIX[status] ?? 'X';
-  return status === 'waitlisted' ? `${prefix}#${rank ?? id}#${id}` : `${prefix}#${id}`;
+  return status === 'waitlisted' ? `${sortPrefixes.waitlisted}${rank ?? id}#${id}` : `${prefix}#${id}`;
 }
 
 /** Strips the key attributes off an item before it leaves the store. */

@@ -1,12 +1,7 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage, OutboxStore, SubscriptionStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { keys, withoutKeys } from './keys';
-
-const pendingIndex = (m: Pick<OutboxMessage, 'nextAttemptAt' | 'signupId' | 'kind'>) => ({
-  GSI1PK: 'OUTBOX#pending',
-  GSI1SK: `${m.nextAttemptAt}#${m.signupId}#${m.kind}`,
-});
+import { keys, partitions, withoutKeys } from './keys';
 
 export function createOutboxStore(): OutboxStore {
   return {
@@ -17,7 +12,7 @@ export function createOutboxStore(): OutboxStore {
             TableName: tableName(),
             Item: {
               ...keys.outbox(message.signupId, message.kind),
-              ...pendingIndex(message),
+              ...keys.pendingMessage(message),
               type: 'outbox',
               ...message,
             },
@@ -37,7 +32,7 @@ export function createOutboxStore(): OutboxStore {
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :now',
-          ExpressionAttributeValues: { ':pk': 'OUTBOX#pending', ':now': `${now}#~` },
+          ExpressionAttributeValues: { ':pk': partitions.pendingMessages(), ':now': `${now}#~` },
           Limit: limit,
         }),
       );
@@ -78,7 +73,7 @@ export function createOutboxStore(): OutboxStore {
             ':one': 1,
             ':next': nextAttemptAt,
             ':error': error,
-            ':sk': pendingIndex({ ...message, nextAttemptAt }).GSI1SK,
+            ':sk': keys.pendingMessage({ ...message, nextAttemptAt }).GSI1SK,
             ':pending': 'pending',
           },
         }),

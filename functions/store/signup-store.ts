@@ -7,7 +7,16 @@ import { DomainError } from '../domain/errors';
 import type { InsertOutcome, Promotion, SignupRecord, SignupStore } from '../domain/ports';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor, keys, signupStatusKey, withoutKeys } from './keys';
+import {
+  decodeCursor,
+  encodeCursor,
+  keys,
+  signupStatusKey,
+  withoutKeys,
+  partitions,
+  sortPrefixes,
+  byTime,
+} from './keys';
 import { failed, numberOf, transact } from './transactions';
 
 /** An Idempotency-Key is remembered for a day: long enough for a phone to come back online. */
@@ -389,7 +398,10 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
           TableName: table(),
           IndexName: 'GSI2',
           KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :w)',
-          ExpressionAttributeValues: { ':pk': `ACTIVITY#${activityId}#SIGNUPS`, ':w': 'W#' },
+          ExpressionAttributeValues: {
+            ':pk': partitions.activitySignups(activityId),
+            ':w': sortPrefixes.waitlisted,
+          },
           Limit: 1,
         }),
       );
@@ -409,8 +421,8 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
           IndexName: 'GSI2',
           KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :first AND :mine',
           ExpressionAttributeValues: {
-            ':pk': `ACTIVITY#${signup.activityId}#SIGNUPS`,
-            ':first': 'W#',
+            ':pk': partitions.activitySignups(signup.activityId),
+            ':first': sortPrefixes.waitlisted,
             ':mine': signupStatusKey('waitlisted', signup.id, signup.waitlistRank),
           },
           Select: 'COUNT',
@@ -435,7 +447,8 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       let start: Record<string, string> | undefined;
       if (cursor) {
         const decoded = decodeCursor(cursor, MINE_CURSOR);
-        if (!decoded || decoded.GSI1PK !== `USER#${userId}#SIGNUPS`) throw new DomainError('INVALID_CURSOR');
+        if (!decoded || decoded.GSI1PK !== partitions.userSignups(userId))
+          throw new DomainError('INVALID_CURSOR');
         start = decoded;
       }
       const res = await db().send(
@@ -443,7 +456,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
           TableName: table(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk',
-          ExpressionAttributeValues: { ':pk': `USER#${userId}#SIGNUPS` },
+          ExpressionAttributeValues: { ':pk': partitions.userSignups(userId) },
           ScanIndexForward: false,
           Limit: limit,
           ExclusiveStartKey: start,
@@ -457,8 +470,8 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
           res.LastEvaluatedKey && last
             ? encodeCursor({
                 ...keys.signup(last.id),
-                GSI1PK: `USER#${userId}#SIGNUPS`,
-                GSI1SK: `${last.createdAt}#${last.id}`,
+                GSI1PK: partitions.userSignups(userId),
+                GSI1SK: byTime(last.createdAt, last.id),
               })
             : null,
       };
@@ -468,7 +481,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       const items = await queryAll({
         IndexName: 'GSI2',
         KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': `ACTIVITY#${activityId}#SIGNUPS` },
+        ExpressionAttributeValues: { ':pk': partitions.activitySignups(activityId) },
       });
       return items.map(toRecord);
     },
@@ -477,7 +490,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       const items = await queryAll({
         IndexName: 'GSI1',
         KeyConditionExpression: 'GSI1PK = :pk',
-        ExpressionAttributeValues: { ':pk': `ATTENDEE#${attendeeKey}` },
+        ExpressionAttributeValues: { ':pk': partitions.attendee(attendeeKey) },
       });
       return items.map((i) => ({ activityId: String(i.activityId), signupId: String(i.signupId) }));
     },
