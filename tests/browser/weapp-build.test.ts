@@ -30,17 +30,12 @@ beforeAll(() => {
 });
 
 describe('WeChat’s own judges', () => {
-  test('wcsc, WeChat’s style compiler, accepts every .wxss of the build', () => {
-    const verdict = compileWxss(DIST);
-    console.log(`wcsc: ${verdict.files} .wxss files, ${verdict.accepted ? 'accepted' : verdict.message}`);
-    expect(verdict.files).toBeGreaterThan(20);
-    expect(verdict.message).toBe('');
-    expect(verdict.accepted).toBe(true);
-  });
-
-  test('wcc, WeChat’s template compiler, accepts every .wxml of the build', () => {
-    const verdict = compileWxml(DIST);
-    console.log(`wcc: ${verdict.files} .wxml files, ${verdict.accepted ? 'accepted' : verdict.message}`);
+  test.each([
+    ['wcsc', 'style compiler', '.wxss', compileWxss],
+    ['wcc', 'template compiler', '.wxml', compileWxml],
+  ] as const)('%s, WeChat’s %s, accepts every %s of the build', (name, _what, ext, compile) => {
+    const verdict = compile(DIST);
+    console.log(`${name}: ${verdict.files} ${ext} files, ${verdict.accepted ? 'accepted' : verdict.message}`);
     expect(verdict.files).toBeGreaterThan(20);
     expect(verdict.message).toBe('');
     expect(verdict.accepted).toBe(true);
