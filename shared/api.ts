@@ -1,12 +1,11 @@
 /**
- * The HTTP contract between the mini-program and the functions: every route, and what it answers.
- * docs/api.md and docs/openapi.yaml describe the same routes for people and outside checks.
+ * The shapes the functions answer with and the mini-program reads. docs/api.md and docs/openapi.yaml
+ * describe the routes for people and outside checks.
  */
-import type { Activity } from './schemas/activity';
 import type { Certificate, Major, School } from './schemas/catalog';
 import type { Page } from './schemas/common';
 import type { FieldIssue } from './errors';
-import type { Signup, SignupWithActivity } from './schemas/signup';
+import type { Signup } from './schemas/signup';
 
 export type { Page };
 
@@ -140,31 +139,20 @@ export interface AuditEntry {
   after: unknown;
 }
 
-export interface ApiRoutes {
-  'GET /schools': Page<School>;
-  'GET /schools/{id}': SchoolDetail;
-  'GET /majors': Page<Major>;
-  'GET /majors/{id}': MajorDetail;
-  'GET /certificates': Page<Certificate>;
-  'GET /certificates/{id}': CertificateDetail;
-  'GET /activities': Page<Activity>;
-  'GET /activities/{id}': Activity;
-  'POST /auth/login': LoginResponse;
-  'POST /signups': Signup;
-  'POST /signups/batch': SignupBatchResponse;
-  'GET /signups/mine': Page<SignupWithActivity>;
-  'GET /signups/{id}': SignupDetail;
-  'DELETE /signups/{id}': Signup;
-  'GET /staff/activities': Page<Activity>;
-  'POST /staff/activities': Activity;
-  'PATCH /staff/activities/{id}': Activity;
-  'GET /staff/activities/{id}/signups': { items: RosterEntry[] };
-  'POST /staff/activities/{id}/cancel': Activity;
-  'POST /staff/check-ins': CheckInResult;
-  'GET /staff/stats': StatsResponse;
-  'PUT /staff/schools/{id}/enrolment': { schoolId: string; year: number; students: number };
-  'GET /staff/audit': Page<AuditEntry>;
-  'GET /completions/{code}': Completion;
+/** GET /activities/{id}/draw and the staff's draw: the published commitment, the seed after the draw, the order. */
+export interface Draw {
+  commitment: string | null;
+  /** Revealed after the draw; null before it. */
+  seed: string | null;
+  drawAt: string | null;
+  drawnAt: string | null;
+  /** After the draw: every applicant in drawn order, names masked. */
+  order: Array<{
+    position: number;
+    signupId: string;
+    name: string;
+    result: 'confirmed' | 'waitlisted' | 'cancelled';
+  }>;
 }
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -5,6 +5,7 @@ import { auditEntry } from './audit';
 import { DomainError } from './errors';
 import type { ActivityRecord, ActivityStore, Clock, SignupStore } from './ports';
 import { allocate, drawnRank, drawOrder } from './rules';
+import type { Draw } from '../../shared/api';
 
 export interface LotteryDeps {
   activities: ActivityStore;
@@ -12,20 +13,8 @@ export interface LotteryDeps {
   clock: Clock;
 }
 
-export interface DrawView {
-  commitment: string | null;
-  /** Revealed after the draw; null before it. */
-  seed: string | null;
-  drawAt: string | null;
-  drawnAt: string | null;
-  /** After the draw: every applicant in drawn order, names masked. */
-  order: Array<{
-    position: number;
-    signupId: string;
-    name: string;
-    result: 'confirmed' | 'waitlisted' | 'cancelled';
-  }>;
-}
+/** What the draw answers: shared/api.ts's Draw. */
+export type DrawView = Draw;
 
 /**
  * Runs the draw: exactly `capacity` applicants are confirmed and the rest waitlisted in drawn order. The

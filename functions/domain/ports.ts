@@ -1,6 +1,7 @@
 import type { MessageKind } from './messages';
 import type {
   ActivityKind,
+  ActivityListQuery,
   EnrolmentMode,
   Place,
   Session,
@@ -9,7 +10,7 @@ import type {
 import type { Certificate, Major, School } from '../../shared/schemas/catalog';
 import type { County } from '../../shared/schemas/common';
 import type { Attendee, FamilyMember, SignupStatus } from '../../shared/schemas/signup';
-import type { Role } from '../../shared/api';
+import type { AuditEntry, Role } from '../../shared/api';
 
 /** What the store keeps of an activity: the view's derived fields (seatsLeft, status …) are computed from it. */
 export interface ActivityRecord {
@@ -80,16 +81,8 @@ export interface SignupRecord {
   drawnAt?: string;
 }
 
-/** Who changed what, with the state before and after: every staff write leaves one. */
-export interface AuditRecord {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
+/** Who changed what, with the state before and after: every staff write leaves one, stored as the API shows it. */
+export type AuditRecord = AuditEntry;
 
 export interface CheckInRecord {
   signupId: string;
@@ -146,19 +139,12 @@ export interface UserRecord {
   createdAt: string;
 }
 
-export interface ActivityQuery {
-  kind?: ActivityKind;
-  county?: County;
-  schoolId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-  certificateId?: string;
-  cursor?: string;
+/** GET /activities's query (the shared schema's output) with a page size, and what the stores add. */
+export type ActivityQuery = ActivityListQuery & {
   limit: number;
   /** Leave out activities that have ended before this instant. */
   endsAfter?: string;
-}
+};
 
 export interface Paged<T> {
   items: T[];

@@ -2,6 +2,7 @@ import type {
   CertificateDetail,
   CheckInResult,
   Completion,
+  Draw,
   LoginResponse,
   MajorDetail,
   Page,
@@ -12,9 +13,8 @@ import type {
   StatsResponse,
 } from '@shared/api';
 import { IDEMPOTENCY_HEADER } from '@shared/api';
-import type { Activity, ActivityKind } from '@shared/schemas/activity';
+import type { Activity, ActivityListQuery } from '@shared/schemas/activity';
 import type { Certificate, Level, Major, MajorGroup, School } from '@shared/schemas/catalog';
-import type { County } from '@shared/schemas/common';
 import type {
   Attendee,
   FamilyMember,
@@ -36,27 +36,8 @@ export interface MajorQuery {
   limit?: number;
 }
 
-export interface ActivityQuery {
-  kind?: ActivityKind;
-  county?: County;
-  schoolId?: string;
-  from?: string;
-  to?: string;
-  q?: string;
-  /** 1+X training and exam sessions of one certificate. */
-  certificateId?: string;
-  cursor?: string | null;
-  limit?: number;
-}
-
-/** GET /activities/{id}/draw: the published commitment, the seed after the draw, the order (masked names). */
-export interface DrawResult {
-  commitment: string | null;
-  seed: string | null;
-  drawAt: string | null;
-  drawnAt: string | null;
-  order: Array<{ position: number; signupId: string; name: string; result: string }>;
-}
+/** GET /activities's query as the shared schema reads it; the app passes the last page's cursor as it got it. */
+export type ActivityQuery = Omit<ActivityListQuery, 'cursor'> & { cursor?: string | null };
 
 export const api = {
   schools: () => request<Page<School>>({ path: '/schools' }),
@@ -108,7 +89,7 @@ export const api = {
     auth.withToken((token) =>
       request<Signup>({ method: 'POST', path: `/signups/${encodeURIComponent(id)}/accept`, body: {}, token }),
     ),
-  draw: (id: string) => request<DrawResult>({ path: `/activities/${encodeURIComponent(id)}/draw` }),
+  draw: (id: string) => request<Draw>({ path: `/activities/${encodeURIComponent(id)}/draw` }),
   completion: (code: string) => request<Completion>({ path: `/completions/${encodeURIComponent(code)}` }),
 
   family: () => auth.withToken((token) => request<Page<FamilyMember>>({ path: '/family-members', token })),
