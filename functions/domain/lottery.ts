@@ -13,9 +13,6 @@ export interface LotteryDeps {
   clock: Clock;
 }
 
-/** What the draw answers: shared/api.ts's Draw. */
-export type DrawView = Draw;
-
 /**
  * Runs the draw: exactly `capacity` applicants are confirmed and the rest waitlisted in drawn order. The
  * order is a pure function of the seed and the sign-up ids, so a draw interrupted half-way is simply run again.
@@ -24,7 +21,7 @@ export async function runDraw(
   deps: LotteryDeps,
   activity: ActivityRecord,
   actor: Caller | null,
-): Promise<DrawView> {
+): Promise<Draw> {
   if (activity.enrolment !== 'lottery' || !activity.lotterySeed) throw new DomainError('NOT_A_LOTTERY');
   if (activity.drawnAt) throw new DomainError('ALREADY_DRAWN');
   const applicants = (await deps.signups.listForActivity(activity.id)).filter((s) =>
@@ -79,7 +76,7 @@ export async function runDraw(
 }
 
 /** 开始摇号 pressed by the organising school's staff. */
-export async function drawNow(deps: LotteryDeps, caller: Caller, activityId: string): Promise<DrawView> {
+export async function drawNow(deps: LotteryDeps, caller: Caller, activityId: string): Promise<Draw> {
   const activity = await deps.activities.get(activityId);
   if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
   if (!canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
@@ -97,10 +94,7 @@ export function isDue(activity: ActivityRecord, now: number): boolean {
   );
 }
 
-export async function drawView(
-  deps: Pick<LotteryDeps, 'signups'>,
-  activity: ActivityRecord,
-): Promise<DrawView> {
+export async function drawView(deps: Pick<LotteryDeps, 'signups'>, activity: ActivityRecord): Promise<Draw> {
   if (activity.enrolment !== 'lottery') throw new DomainError('NOT_A_LOTTERY');
   const base = {
     commitment: activity.drawCommitment ?? null,

@@ -8,14 +8,8 @@ import type {
   SubscriptionStore,
   UserStore,
 } from './ports';
-import {
-  MAX_SEND_ATTEMPTS,
-  TEMPLATE_OF,
-  WECHAT_REFUSED,
-  dueMessages,
-  messageContent,
-  retryDelayMs,
-} from './reminders';
+import { TEMPLATE_OF } from './messages';
+import { MAX_SEND_ATTEMPTS, WECHAT_REFUSED, dueMessages, messageContent, retryDelayMs } from './reminders';
 
 export interface NotifyDeps {
   signups: SignupStore;

@@ -3,9 +3,6 @@ import { dayjs, formatSessionTime, inZone } from '../../shared/time';
 import type { MessageKind } from './messages';
 import type { ActivityRecord, SignupRecord } from './ports';
 
-// The kinds of message and their templates live in messages.ts, which the store's port types also use.
-export { MESSAGE_KINDS, TEMPLATE_OF, type MessageKind, type TemplateName } from './messages';
-
 /** Tries before a message is given up, with a record of why. */
 export const MAX_SEND_ATTEMPTS = 5;
 

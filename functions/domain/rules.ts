@@ -3,9 +3,6 @@ import type { Session } from '../../shared/schemas/activity';
 import { dayjs } from '../../shared/time';
 import type { ActivityRecord } from './ports';
 
-// Eligibility (age, consent, residence) is shared with the sign-up form: shared/eligibility.ts.
-export { ageAt, checkEligibility, type Ineligibility } from '../../shared/eligibility';
-
 export function sessionsOverlap(a: Session[], b: Session[]): boolean {
   return a.some((x) =>
     b.some(

@@ -4,7 +4,8 @@ import { canManageSchool, canReadSignup, type Caller } from './access';
 import { isSignupWindowOpen } from './activity';
 import { DomainError, validationFailed } from './errors';
 import type { ActivityRecord, ActivityStore, Clock, Promotion, SignupRecord, SignupStore } from './ports';
-import { cancelDeadline, checkEligibility, offerExpiry, sessionsOverlap } from './rules';
+import { checkEligibility } from '../../shared/eligibility';
+import { cancelDeadline, offerExpiry, sessionsOverlap } from './rules';
 import {
   MAX_SEAT_ATTEMPTS,
   attendeeKey,

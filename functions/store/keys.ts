@@ -1,4 +1,50 @@
 /**
+ * The partitions the stores query, and the sort-key prefixes they narrow them by: the same strings the
+ * item keys below are made of, so a query and the items it should find cannot drift apart.
+ */
+export const partitions = {
+  catalog: (type: 'school' | 'major' | 'certificate') => `CATALOG#${type}`,
+  activities: () => 'ACTIVITIES',
+  schoolActivities: (schoolId: string) => `SCHOOL#${schoolId}#ACTIVITIES`,
+  activity: (activityId: string) => `ACTIVITY#${activityId}`,
+  activitySignups: (activityId: string) => `ACTIVITY#${activityId}#SIGNUPS`,
+  userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
+  attendee: (attendeeKey: string) => `ATTENDEE#${attendeeKey}`,
+  user: (userId: string) => `USER#${userId}`,
+  signup: (signupId: string) => `SIGNUP#${signupId}`,
+  schoolCheckIns: (schoolId: string, year: number) => `CHECKINS#${schoolId}#${year}`,
+  audit: () => 'AUDIT',
+  pendingMessages: () => 'OUTBOX#pending',
+} as const;
+
+const STATUS_PREFIX: Record<string, string> = {
+  confirmed: 'C',
+  waitlisted: 'W',
+  applied: 'A',
+  offered: 'O',
+  cancelled: 'X',
+  expired: 'E',
+};
+
+/** A sign-up's place in its activity's list: the status letter, then what orders it within that status. */
+const statusPrefix = (status: string) => `${STATUS_PREFIX[status] ?? 'X'}#`;
+
+export const sortPrefixes = {
+  checkIn: 'CHECKIN#',
+  familyMember: 'MEMBER#',
+  /** The waitlist in a sign-up list (signupStatusKey). */
+  waitlisted: statusPrefix('waitlisted'),
+} as const;
+
+/** Index sort keys that list items by a time, then by id for ties. */
+export const byTime = (at: string, id: string) => `${at}#${id}`;
+
+/** The activity id an activity item's partition names. */
+export function activityIdOf(pk: string): string {
+  return pk.slice(partitions.activity('').length);
+}
+
+/**
  * Every key of the one table. Nothing outside functions/store/ builds or reads these.
  *
  *   PK                    SK                 GSI1 (PK / SK)                      GSI2 (PK / SK)
@@ -21,40 +67,6 @@
  *   USER#id               SUBSCRIPTIONS      (accepted one-time subscribe templates)
  *   META                  SEED
  */
-/**
- * The partitions the stores query, and the sort-key prefixes they narrow them by: the same strings the
- * item keys below are made of, so a query and the items it should find cannot drift apart.
- */
-export const partitions = {
-  catalog: (type: 'school' | 'major' | 'certificate') => `CATALOG#${type}`,
-  activities: () => 'ACTIVITIES',
-  schoolActivities: (schoolId: string) => `SCHOOL#${schoolId}#ACTIVITIES`,
-  activity: (activityId: string) => `ACTIVITY#${activityId}`,
-  activitySignups: (activityId: string) => `ACTIVITY#${activityId}#SIGNUPS`,
-  userSignups: (userId: string) => `USER#${userId}#SIGNUPS`,
-  attendee: (attendeeKey: string) => `ATTENDEE#${attendeeKey}`,
-  user: (userId: string) => `USER#${userId}`,
-  signup: (signupId: string) => `SIGNUP#${signupId}`,
-  schoolCheckIns: (schoolId: string, year: number) => `CHECKINS#${schoolId}#${year}`,
-  audit: () => 'AUDIT',
-  pendingMessages: () => 'OUTBOX#pending',
-} as const;
-
-export const sortPrefixes = {
-  checkIn: 'CHECKIN#',
-  familyMember: 'MEMBER#',
-  /** The waitlist in a sign-up list (signupStatusKey). */
-  waitlisted: 'W#',
-} as const;
-
-/** Index sort keys that list items by a time, then by id for ties. */
-export const byTime = (at: string, id: string) => `${at}#${id}`;
-
-/** The activity id an activity item's partition names. */
-export function activityIdOf(pk: string): string {
-  return pk.slice(partitions.activity('').length);
-}
-
 export const keys = {
   school: (id: string) => ({ PK: `SCHOOL#${id}`, SK: 'SCHOOL' }),
   major: (id: string) => ({ PK: `MAJOR#${id}`, SK: 'MAJOR' }),
@@ -127,22 +139,14 @@ export const keys = {
   subscriptions: (userId: string) => ({ PK: partitions.user(userId), SK: 'SUBSCRIPTIONS' }),
 };
 
-const STATUS_PREFIX: Record<string, string> = {
-  confirmed: 'C',
-  waitlisted: 'W',
-  applied: 'A',
-  offered: 'O',
-  cancelled: 'X',
-  expired: 'E',
-};
-
 /**
  * Sign-up ids sort by time, so `W#<id>` lists the waitlist in the order people joined it; after a lottery
  * the rank is the drawn position (`!000001`…), which sorts before anyone who joins later.
  */
 export function signupStatusKey(status: string, id: string, rank?: string): string {
-  const prefix = STATUS_PREFIX[status] ?? 'X';
-  return status === 'waitlisted' ? `${sortPrefixes.waitlisted}${rank ?? id}#${id}` : `${prefix}#${id}`;
+  return status === 'waitlisted'
+    ? `${statusPrefix(status)}${rank ?? id}#${id}`
+    : `${statusPrefix(status)}${id}`;
 }
 
 /** Strips the key attributes off an item before it leaves the store. */

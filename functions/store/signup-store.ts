@@ -189,7 +189,6 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
     findReplay,
 
     async insert({ record, attendeeKey, idempotency, termLimit }, mode, now): Promise<InsertOutcome> {
-      const window = SIGNUP_WINDOW_CONDITION;
       const items: TransactItem[] = [];
       if (mode === 'apply') {
         // A lottery application touches no shared item: the opening-minute rush writes only its own items.
@@ -203,7 +202,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
             TableName: table(),
             Key: keys.activity(record.activityId),
             UpdateExpression: seat.update,
-            ConditionExpression: `${window} AND ${seat.room}`,
+            ConditionExpression: `${SIGNUP_WINDOW_CONDITION} AND ${seat.room}`,
             ExpressionAttributeNames: { '#capacity': 'capacity' },
             ExpressionAttributeValues: { ':one': 1, ':false': false, ':now': now },
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',

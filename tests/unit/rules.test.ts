@@ -1,10 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
+import { ageAt, checkEligibility } from '../../shared/eligibility';
 import {
   allocate,
-  ageAt,
   cancelDeadline,
-  checkEligibility,
   commitmentOf,
   drawOrder,
   nextSessionStart,
