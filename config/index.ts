@@ -1,9 +1,8 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
-import { constants as zlib } from 'node:zlib';
-import CompressionPlugin from 'compression-webpack-plugin';
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin';
 import { AsyncChunkManifestPlugin } from './async-chunk-manifest';
+import { precompress } from './precompress';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -74,9 +73,9 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       webpackChain(chain) {
         chain.resolve.plugin('tsconfig-paths').use(TsconfigPathsPlugin);
         chain.performance.hints(false);
-        // Each page is its own chunk, loaded when it opens (services/prefetch-pages.h5.ts fetches the rest
-        // into the cache once the home page is idle, listed by AsyncChunkManifestPlugin); code that pages share is split out once instead of copied into each
-        // (Taro's own setting splits only the entry's chunks).
+        // Each page is its own chunk, loaded when it opens; services/prefetch-pages.h5.ts fetches the rest into
+        // the cache once the home page is idle, as AsyncChunkManifestPlugin lists them. Code that pages share
+        // is split out once instead of copied into each (Taro's own setting splits only the entry's chunks).
         chain.optimization.splitChunks({
           chunks: 'all',
           minSize: 8000,
@@ -86,28 +85,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
           },
         });
         chain.plugin('async-chunk-manifest').use(AsyncChunkManifestPlugin);
-        // Every text asset is also written precompressed, gzip and brotli, for the web server to send as it
-        // is (scripts/lib/web-server.ts).
-        const compressible = /\.(js|css|html|svg|json)$/;
-        chain.plugin('gzip').use(CompressionPlugin, [
-          {
-            test: compressible,
-            algorithm: 'gzip',
-            compressionOptions: { level: 9 },
-            threshold: 0,
-            minRatio: 1,
-          },
-        ]);
-        chain.plugin('brotli').use(CompressionPlugin, [
-          {
-            test: compressible,
-            algorithm: 'brotliCompress',
-            filename: '[path][base].br',
-            compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
-            threshold: 0,
-            minRatio: 1,
-          },
-        ]);
+        precompress(chain);
       },
     },
   };

@@ -39,9 +39,8 @@ const FILES: Record<string, string> = {
     null,
     2,
   )}\n`,
-  'config/index.ts': `import { constants as zlib } from 'node:zlib';
-import { defineConfig } from '@tarojs/cli';
-import CompressionPlugin from 'compression-webpack-plugin';
+  'config/index.ts': `import { defineConfig } from '@tarojs/cli';
+import { precompress } from './precompress';
 
 export default defineConfig<'webpack5'>(async () => ({
   projectName: 'bare',
@@ -56,21 +55,8 @@ export default defineConfig<'webpack5'>(async () => ({
   h5: {
     publicPath: '/',
     staticDirectory: 'static',
-    // Precompressed like the app's own H5 build, so both are served alike (scripts/lib/web-server.ts).
-    webpackChain(chain) {
-      const test = /\\.(js|css|html|svg|json)$/;
-      chain.plugin('gzip').use(CompressionPlugin, [{ test, algorithm: 'gzip', threshold: 0, minRatio: 1 }]);
-      chain.plugin('brotli').use(CompressionPlugin, [
-        {
-          test,
-          algorithm: 'brotliCompress',
-          filename: '[path][base].br',
-          compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 11 } },
-          threshold: 0,
-          minRatio: 1,
-        },
-      ]);
-    },
+    // Precompressed by the app's own config/precompress.ts (copied in below), so both are served alike.
+    webpackChain: (chain) => precompress(chain),
   },
 }));
 `,
@@ -149,7 +135,11 @@ export function createBareApp(): BareApp {
     devDependencies: own.devDependencies,
   };
   writeFileSync(join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
-  for (const [path, text] of Object.entries(FILES)) {
+  const files = {
+    ...FILES,
+    'config/precompress.ts': readFileSync(join(ROOT, 'config/precompress.ts'), 'utf8'),
+  };
+  for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
