@@ -1,7 +1,7 @@
 import { ACTIVITY_KIND_LABELS, type Activity, type Place } from '@shared/schemas/activity';
 import { COUNTIES, type County } from '@shared/schemas/common';
 import { SIGNUP_STATUS_LABELS, type Signup } from '@shared/schemas/signup';
-import { dayjs, formatSessionTime, inZone } from '@shared/time';
+import { dayjs, formatSessionTime, inZone, toIso } from '@shared/time';
 
 export { formatSessionTime, formatTimeRange } from '@shared/time';
 
@@ -91,9 +91,9 @@ export function sessionsSummary(a: Pick<Activity, 'sessions'>): string {
 
 /** The ISO instant at the start of today in Beijing, for "upcoming" queries. */
 export function startOfTodayIso(now: number = Date.now()): string {
-  return inZone(now).startOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+  return toIso(inZone(now).startOf('day'));
 }
 
 export function daysFromNowIso(days: number, now: number = Date.now()): string {
-  return inZone(now).add(days, 'day').endOf('day').format('YYYY-MM-DDTHH:mm:ssZ');
+  return toIso(inZone(now).add(days, 'day').endOf('day'));
 }

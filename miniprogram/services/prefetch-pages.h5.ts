@@ -21,8 +21,7 @@ export function prefetchPages(): void {
     idle(() => {
       fetch(MANIFEST, low)
         .then((res) => (res.ok ? (res.json() as Promise<string[]>) : []))
-        .then((files) => {
-          const queue = [...files];
+        .then((queue) => {
           const next = (): Promise<void> => {
             const file = queue.shift();
             if (!file) return Promise.resolve();

@@ -222,11 +222,10 @@ test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交�
   if (!first || !second) throw new Error('need two open senior classes at different times in the list');
   await current(page).locator('.sp-activity', { hasText: first.title }).first().click();
   await expectVisible(page, first.title);
-  const button = await expectVisible(page, '报名');
+  await expectVisible(page, '报名');
 
   // Every text ≥ 18 px, line height ≥ 1.3, contrast ≥ 4.5:1; every tap target ≥ 60 × 60 px.
   await checkElder('class page');
-  expect((await button.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(60);
   await screenshot(page, '2-senior-class-elder');
 
   await tap(page, '报名');
