@@ -1,19 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import YAML from 'yaml';
-import { ROOT } from '../../scripts/stack';
-
-interface ServiceFile {
-  params?: Record<string, Record<string, unknown> | undefined>;
-  provider?: { timeout?: unknown; environment?: Record<string, unknown> };
-}
-
-/** serverless.yml as data (CloudFormation tags elsewhere in the file only warn). */
-function serviceFile(): ServiceFile {
-  return YAML.parse(readFileSync(join(ROOT, 'serverless.yml'), 'utf8'), {
-    logLevel: 'silent',
-  }) as ServiceFile;
-}
+import {
+  serverlessFile as serviceFile,
+  type ServerlessFile as ServiceFile,
+} from '../../scripts/lib/serverless-file';
 
 /** A literal, or a `${param:name}` resolved for a stage: its own params, then the default ones. */
 function resolve(file: ServiceFile, value: unknown, stage: string): unknown {

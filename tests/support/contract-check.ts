@@ -27,6 +27,13 @@ function contract(): Promise<OpenAPIBackend> {
   return loaded;
 }
 
+/** The operations docs/openapi.yaml declares, as openapi-backend read them. */
+export async function documentedOperations(): Promise<
+  Array<{ method: string; path: string; requestBody?: unknown }>
+> {
+  return (await contract()).getOperations();
+}
+
 export interface Answer {
   status: number;
   headers: Record<string, string>;

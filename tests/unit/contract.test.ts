@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { CONTRACT_ROUTES } from '../support/contract';
 import { parse } from 'yaml';
 import { ERRORS } from '../../shared/errors';
@@ -33,12 +34,7 @@ function runValidator(
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-function serverlessRoutes(): string[] {
-  const routes: string[] = [];
-  const re = /method: (\w+)\n\s+path: (\S+)/g;
-  for (let m = re.exec(serverless); m; m = re.exec(serverless)) routes.push(`${m[1]} ${m[2]}`);
-  return routes;
-}
+const serverlessRoutes = (): string[] => deployedRoutes().map((r) => r.route);
 
 describe('the published contract', () => {
   it('documents every route serverless.yml deploys, and nothing it does not', () => {
@@ -71,10 +67,7 @@ describe('the published contract', () => {
   });
 
   it('names each operation after the function that serves it and lists the refusals every route can give', () => {
-    const functions = new Map<string, string>();
-    const re = /^ {2}(\w+):\n {4}handler: [\s\S]*?method: (\w+)\n\s+path: (\S+)/gm;
-    for (let m = re.exec(serverless); m; m = re.exec(serverless))
-      functions.set(`${m[2]} ${m[3]}`, m[1] ?? '');
+    const functions = new Map(deployedRoutes().map((r) => [r.route, r.fn]));
     for (const [path, ops] of Object.entries(openapi.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const route = `${method.toUpperCase()} ${path}`;
