@@ -10,11 +10,13 @@ import { createBareApp } from './lib/bare-taro';
 import { describeMachine, machine, markdownTable, updateReadme, type Row } from './lib/report';
 import { burstRows, measureBurst } from './signup-burst';
 import { measureWeapp, weappRows } from './weapp-size';
+import { measureWorkerDay, workerDayRows } from './worker-day';
 
 /**
  * `npm run bench`: every figure against a baseline measured in the same run on the same machine, one
  * piece at a time (the machine is shared). `npm run bench -- --only 2,3` runs some pieces and writes
  * bench/results/partial.*.tmp instead of latest.*; only a full run updates the README.
+ * `--record-baseline` makes piece 6 write its figures as the recorded "before" (bench/worker-day.ts).
  */
 const PIECES = {
   1: 'weapp package sizes',
@@ -22,6 +24,7 @@ const PIECES = {
   3: 'sign-up burst',
   4: 'function bundles and cold load',
   5: 'H5 home page: first contentful paint and Lighthouse',
+  6: "the scheduled worker's DynamoDB writes in a simulated day",
 } as const;
 type Piece = keyof typeof PIECES;
 
@@ -116,6 +119,15 @@ async function main(): Promise<void> {
     await piece(1, () => measureWeapp(bare), weappRows);
     // Packaging runs before the bench stack starts: its clean-up removes the esbuild work folder they share.
     await piece(4, () => measureBundles(), bundleRows);
+    // Its own DynamoDB Local and process: the stack's table holds the other pieces' activities.
+    await piece(
+      6,
+      () =>
+        measureWorkerDay(say, (stop) => scratch.push(stop), {
+          recordBaseline: process.argv.includes('--record-baseline'),
+        }),
+      workerDayRows,
+    );
 
     let bareH5: string | undefined;
     if (pieces.has(5)) {
