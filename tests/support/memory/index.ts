@@ -1,0 +1,55 @@
+import type { stores } from '../../../functions/store';
+import type { UserRecord } from '../../../functions/domain/ports';
+import { createMemoryActivityStore } from './activity-store';
+import { createMemoryAttendanceStore } from './attendance-store';
+import { createMemoryAuditStore } from './audit-store';
+import { createMemoryCatalogStore, type Catalog } from './catalog-store';
+import { createTestClock, type TestClock } from './clock';
+import { createMemoryFamilyStore } from './family-store';
+import { createMemoryOutboxStore } from './outbox-store';
+import { createMemoryRateLimiter } from './rate-limit-store';
+import { createMemorySchoolAdminStore } from './school-admin-store';
+import { createMemorySignupStore } from './signup-store';
+import { createMemorySubscriptionStore } from './subscription-store';
+import { copy, MemoryTable } from './table';
+import { createMemoryUserStore } from './user-store';
+
+export { createTestClock, type TestClock } from './clock';
+export { createMemorySignupStore } from './signup-store';
+export { MemoryTable } from './table';
+
+/** The ports functions/store/index.ts assembles, with a clock the test moves and the table behind them. */
+export type MemoryStores = Omit<typeof stores, 'clock'> & { clock: TestClock; table: MemoryTable };
+
+export interface MemoryOptions {
+  /** Where the clock starts (epoch ms or an ISO instant); the current time when left out. */
+  now?: number | string;
+  catalog?: Catalog;
+  /** Users as the seed writes them (with roles). */
+  users?: UserRecord[];
+  waitlistCountLimit?: number;
+}
+
+/** A fresh, empty set of in-memory stores: what the use-cases take, with no DynamoDB behind it. */
+export function createMemoryStores(options: MemoryOptions = {}): MemoryStores {
+  const table = new MemoryTable();
+  for (const user of options.users ?? []) table.users.set(user.id, copy(user));
+  const catalog = createMemoryCatalogStore(options.catalog ?? { schools: [], majors: [], certificates: [] });
+  return {
+    table,
+    clock: createTestClock(options.now ?? Date.now()),
+    catalog,
+    attendance: createMemoryAttendanceStore(table),
+    schoolAdmin: createMemorySchoolAdminStore(table, async () =>
+      (await catalog.listSchools()).map((s) => s.id),
+    ),
+    audit: createMemoryAuditStore(table),
+    family: createMemoryFamilyStore(table),
+    rateLimiter: createMemoryRateLimiter(table),
+    outbox: createMemoryOutboxStore(table),
+    subscriptions: createMemorySubscriptionStore(table),
+    activities: createMemoryActivityStore(table),
+    signups: createMemorySignupStore(table, { waitlistCountLimit: options.waitlistCountLimit }),
+    users: createMemoryUserStore(table),
+  };
+}

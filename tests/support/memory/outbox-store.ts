@@ -1,0 +1,84 @@
+import type { OutboxMessage, OutboxStore } from '../../../functions/domain/ports';
+import { keys } from '../../../functions/store/keys';
+import { conditionFailed, copy, keyOf, transact, turn, type Item, type MemoryTable } from './table';
+
+const toMessage = (item: Item) => copy(item) as unknown as OutboxMessage;
+
+/** The in-memory OutboxStore: one message per sign-up and kind, listed as due while it is pending. */
+export function createMemoryOutboxStore(table: MemoryTable): OutboxStore {
+  /** A write to a pending message; like the store's, a message no longer pending throws. */
+  function updatePending(message: OutboxMessage, change: (item: Item) => string | null): void {
+    const key = keyOf(message.signupId, message.kind);
+    const result = transact([
+      {
+        item: `outbox:${key}`,
+        holds: () => table.outbox.get(key)?.message.status === 'pending',
+        apply: () => {
+          const stored = table.outbox.get(key);
+          if (stored) stored.pendingKey = change(stored.message);
+        },
+      },
+    ]);
+    if (!result.ok) throw conditionFailed();
+  }
+
+  return {
+    async enqueue(message) {
+      await turn();
+      const key = keyOf(message.signupId, message.kind);
+      return transact([
+        {
+          item: `outbox:${key}`,
+          holds: () => !table.outbox.has(key),
+          apply: () =>
+            table.outbox.set(key, {
+              message: copy(message) as unknown as Item,
+              pendingKey: keys.pendingMessage(message).GSI1SK,
+            }),
+        },
+      ]).ok;
+    },
+
+    async due(now, limit) {
+      await turn();
+      const until = `${now}#~`;
+      return [...table.outbox.values()]
+        .filter(
+          (m): m is { message: Item; pendingKey: string } => m.pendingKey !== null && m.pendingKey <= until,
+        )
+        .sort((a, b) => (a.pendingKey < b.pendingKey ? -1 : a.pendingKey > b.pendingKey ? 1 : 0))
+        .slice(0, limit)
+        .map((m) => toMessage(m.message));
+    },
+
+    async settle(message, outcome) {
+      await turn();
+      // Leaving the pending index is what makes a message final.
+      updatePending(message, (item) => {
+        Object.assign(item, {
+          status: outcome.status,
+          attempts: Number(item.attempts) + 1,
+          lastError: outcome.lastError ?? null,
+          sentAt: outcome.sentAt ?? null,
+        });
+        return null;
+      });
+    },
+
+    async retry(message, nextAttemptAt, error) {
+      await turn();
+      updatePending(message, (item) => {
+        Object.assign(item, { attempts: Number(item.attempts) + 1, nextAttemptAt, lastError: error });
+        return keys.pendingMessage({ ...message, nextAttemptAt }).GSI1SK;
+      });
+    },
+
+    async list(signupId) {
+      await turn();
+      return [...table.outbox.values()]
+        .filter((m) => m.message.signupId === signupId)
+        .sort((a, b) => (String(a.message.kind) < String(b.message.kind) ? -1 : 1))
+        .map((m) => toMessage(m.message));
+    },
+  };
+}
