@@ -1,158 +1,194 @@
 /**
- * The shapes the functions answer with and the mini-program reads. docs/api.md and docs/openapi.yaml
- * describe the routes for people and outside checks.
+ * The shapes the functions answer with and the mini-program reads, as schemas: the route table
+ * (shared/routes.ts) names them per status, and docs/openapi.yaml is generated from them.
  */
-import type { Certificate, Major, School } from './schemas/catalog';
+import * as v from 'valibot';
+import { ActivitySchema } from './schemas/activity';
+import { ERRORS, type ErrorCode } from './errors';
 import type { Page } from './schemas/common';
-import type { FieldIssue } from './errors';
-import type { Signup } from './schemas/signup';
+import { SignupSchema } from './schemas/signup';
 
 export type { Page };
 
 /** `user` for everyone; `staff:<schoolId>` per school a user works for; `admin` for the city bureau. */
 export type Role = 'user' | 'admin' | `staff:${string}`;
+const ROLE_PATTERN = /^(user|admin|staff:[a-z0-9][a-z0-9-]{0,63})$/;
+export const RoleSchema = v.pipe(
+  v.string(),
+  v.regex(ROLE_PATTERN),
+  v.transform((role) => role as Role),
+);
 
-export interface LoginResponse {
-  token: string;
-  userId: string;
-  roles: Role[];
-  expiresAt: string;
-}
-
-/** A school's page: the school and what it offers. */
-export interface SchoolDetail extends School {
-  majorIds: string[];
-}
-
-export interface MajorDetail extends Major {
-  school: School;
-  certificates: Array<Pick<Certificate, 'id' | 'name' | 'issuer' | 'levels'>>;
-}
-
-export interface CertificateDetail extends Certificate {
-  majors: Array<Pick<Major, 'id' | 'name' | 'level' | 'schoolId'>>;
-  schools: Array<Pick<School, 'id' | 'name' | 'county'>>;
-}
+export const LoginResponseSchema = v.object({
+  token: v.string(),
+  userId: v.string(),
+  roles: v.array(RoleSchema),
+  expiresAt: v.string(),
+});
+export type LoginResponse = v.InferOutput<typeof LoginResponseSchema>;
 
 /** The roster row staff see: the full phone number is shown only here. */
-export interface RosterEntry extends Signup {
-  waitlistPosition?: number;
-  checkInCount: number;
-}
+export const RosterEntrySchema = v.object({ ...SignupSchema.entries, checkInCount: v.number() });
+export type RosterEntry = v.InferOutput<typeof RosterEntrySchema>;
+
+const SessionRefSchema = v.object({ index: v.number(), startsAt: v.string(), endsAt: v.string() });
 
 /** One session of an activity, as an attendee's record shows it. */
-export interface AttendanceSession {
-  index: number;
-  startsAt: string;
-  endsAt: string;
-  checkedInAt: string | null;
-}
+export const AttendanceSessionSchema = v.object({
+  ...SessionRefSchema.entries,
+  checkedInAt: v.nullable(v.string()),
+});
+export type AttendanceSession = v.InferOutput<typeof AttendanceSessionSchema>;
 
-export interface Attendance {
-  sessions: AttendanceSession[];
-  attended: number;
+export const AttendanceSchema = v.object({
+  sessions: v.array(AttendanceSessionSchema),
+  attended: v.number(),
   /** 学时: the hours of the sessions attended. */
-  hours: number;
+  hours: v.number(),
   /** Share of sessions needed for a completion record (0–1). */
-  threshold: number;
-}
+  threshold: v.number(),
+});
+export type Attendance = v.InferOutput<typeof AttendanceSchema>;
 
 /** What anyone with the verification code can check at GET /completions/{code}. */
-export interface Completion {
-  code: string;
-  attendeeName: string;
-  activityId: string;
-  activityTitle: string;
-  schoolId: string;
-  schoolName: string;
-  kind: string;
-  sessionsAttended: number;
-  sessionsTotal: number;
-  hours: number;
-  startsAt: string;
-  endsAt: string;
-  issuedAt: string;
-}
+export const CompletionSchema = v.object({
+  code: v.string(),
+  attendeeName: v.string(),
+  activityId: v.string(),
+  activityTitle: v.string(),
+  schoolId: v.string(),
+  schoolName: v.string(),
+  kind: v.string(),
+  sessionsAttended: v.number(),
+  sessionsTotal: v.number(),
+  hours: v.number(),
+  startsAt: v.string(),
+  endsAt: v.string(),
+  issuedAt: v.string(),
+});
+export type Completion = v.InferOutput<typeof CompletionSchema>;
 
 /** A sign-up as its owner sees it: with the QR payload for the next session and the attendance so far. */
-export interface SignupDetail extends Signup {
-  checkInCode?: string;
-  checkInSession?: { index: number; startsAt: string; endsAt: string };
-  attendance?: Attendance;
-  completion?: Completion | null;
-}
+export const SignupDetailSchema = v.object({
+  ...SignupSchema.entries,
+  checkInCode: v.optional(v.string()),
+  checkInSession: v.optional(SessionRefSchema),
+  attendance: v.optional(AttendanceSchema),
+  completion: v.optional(v.nullable(CompletionSchema)),
+});
+export type SignupDetail = v.InferOutput<typeof SignupDetailSchema>;
+
+export const FieldIssueSchema = v.object({ field: v.string(), message: v.string() });
 
 /**
  * One person of `POST /signups/batch`, in the order given: their sign-up, or why they were refused. `attendee`
  * is what the server made of the row (or the row as sent, when it did not validate).
  */
-export type SignupBatchResult =
-  | {
-      attendee: unknown;
-      status: 'confirmed' | 'waitlisted' | 'applied';
-      signupId: string;
-      waitlistPosition?: number;
-    }
-  | { attendee: unknown; error: { code: string; message: string; fields?: FieldIssue[]; rule?: string } };
+export const SignupBatchResultSchema = v.union([
+  v.object({
+    attendee: v.unknown(),
+    status: v.picklist(['confirmed', 'waitlisted', 'applied']),
+    signupId: v.string(),
+    waitlistPosition: v.optional(v.number()),
+  }),
+  v.object({
+    attendee: v.unknown(),
+    error: v.object({
+      code: v.string(),
+      message: v.string(),
+      fields: v.optional(v.array(FieldIssueSchema)),
+      rule: v.optional(v.string()),
+    }),
+  }),
+]);
+export type SignupBatchResult = v.InferOutput<typeof SignupBatchResultSchema>;
 
-export interface SignupBatchResponse {
-  results: SignupBatchResult[];
-}
+export const SignupBatchResponseSchema = v.object({ results: v.array(SignupBatchResultSchema) });
+export type SignupBatchResponse = v.InferOutput<typeof SignupBatchResponseSchema>;
 
-export interface CheckInResult {
-  signupId: string;
-  attendee: { name: string };
-  activity: { id: string; title: string };
-  session: { index: number; startsAt: string; endsAt: string };
-  checkedInAt: string;
-}
+export const CheckInResultSchema = v.object({
+  signupId: v.string(),
+  attendee: v.object({ name: v.string() }),
+  activity: v.pick(ActivitySchema, ['id', 'title']),
+  session: SessionRefSchema,
+  checkedInAt: v.string(),
+});
+export type CheckInResult = v.InferOutput<typeof CheckInResultSchema>;
 
-export interface SchoolStats {
-  schoolId: string;
-  schoolName: string;
-  county: string | null;
+export const SchoolStatsSchema = v.object({
+  schoolId: v.string(),
+  schoolName: v.string(),
+  county: v.nullable(v.string()),
   /** 在校生规模, as the school's staff entered it; null until they do. */
-  enrolment: number | null;
+  enrolment: v.nullable(v.number()),
   /** 培训人次: check-ins at training, outreach, community and senior activities in the year. */
-  headcount: number;
+  headcount: v.number(),
   /** The plan's goal: 年培训人次达到在校生规模的2倍以上. */
-  target: number | null;
-  ratioToTarget: number | null;
-  byKind: Record<string, number>;
+  target: v.nullable(v.number()),
+  ratioToTarget: v.nullable(v.number()),
+  byKind: v.record(v.string(), v.number()),
   /** Twelve numbers, January first. */
-  byMonth: number[];
-}
+  byMonth: v.array(v.number()),
+});
+export type SchoolStats = v.InferOutput<typeof SchoolStatsSchema>;
 
-export interface StatsResponse {
-  year: number;
-  schools: SchoolStats[];
-  counties: Array<{ county: string; headcount: number }>;
-}
+export const StatsResponseSchema = v.object({
+  year: v.number(),
+  schools: v.array(SchoolStatsSchema),
+  counties: v.array(v.object({ county: v.string(), headcount: v.number() })),
+});
+export type StatsResponse = v.InferOutput<typeof StatsResponseSchema>;
 
-export interface AuditEntry {
-  id: string;
-  at: string;
-  actor: string;
-  action: string;
-  target: string;
-  before: unknown;
-  after: unknown;
-}
+export const EnrolmentSchema = v.object({ schoolId: v.string(), year: v.number(), students: v.number() });
+
+/** Who changed what, with the state before and after: every staff write leaves one, kept as the API shows it. */
+export const AuditEntrySchema = v.object({
+  id: v.string(),
+  at: v.string(),
+  actor: v.string(),
+  action: v.string(),
+  target: v.string(),
+  before: v.unknown(),
+  after: v.unknown(),
+});
+export type AuditEntry = v.InferOutput<typeof AuditEntrySchema>;
 
 /** GET /activities/{id}/draw and the staff's draw: the published commitment, the seed after the draw, the order. */
-export interface Draw {
-  commitment: string | null;
+export const DrawSchema = v.object({
+  /** Hex SHA-256 of the seed, published before the draw. */
+  commitment: v.nullable(v.string()),
   /** Revealed after the draw; null before it. */
-  seed: string | null;
-  drawAt: string | null;
-  drawnAt: string | null;
+  seed: v.nullable(v.string()),
+  drawAt: v.nullable(v.string()),
+  drawnAt: v.nullable(v.string()),
   /** After the draw: every applicant in drawn order, names masked. */
-  order: Array<{
-    position: number;
-    signupId: string;
-    name: string;
-    result: 'confirmed' | 'waitlisted' | 'cancelled';
-  }>;
-}
+  order: v.array(
+    v.object({
+      position: v.number(),
+      signupId: v.string(),
+      name: v.string(),
+      result: v.picklist(['confirmed', 'waitlisted', 'cancelled']),
+    }),
+  ),
+});
+export type Draw = v.InferOutput<typeof DrawSchema>;
+
+/** The subscribe-message templates to ask for, and the grants the user has left per template. */
+export const SubscriptionsSchema = v.object({
+  templates: v.record(v.string(), v.string()),
+  balance: v.record(v.string(), v.number()),
+});
+
+export const ErrorBodySchema = v.object({
+  error: v.object({
+    code: v.picklist(Object.keys(ERRORS) as ErrorCode[]),
+    /** Chinese, for the person: what to do next. */
+    message: v.string(),
+    /** VALIDATION_FAILED lists each field that needs fixing. */
+    fields: v.optional(v.array(FieldIssueSchema)),
+    /** Only on a 500: quote it to support. */
+    requestId: v.optional(v.string()),
+  }),
+});
 
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

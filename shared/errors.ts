@@ -1,3 +1,6 @@
+import type * as v from 'valibot';
+import type { ErrorBodySchema, FieldIssueSchema } from './api';
+
 /**
  * Every error the API can answer with: a stable code (what clients and outside checks match on),
  * its HTTP status and the Chinese message a user can act on.
@@ -52,17 +55,7 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 /** One problem with one field of a submitted form, as the API reports it and the form shows it. */
-export interface FieldIssue {
-  field: string;
-  message: string;
-}
+export type FieldIssue = v.InferOutput<typeof FieldIssueSchema>;
 
-export interface ErrorBody {
-  error: {
-    code: ErrorCode;
-    message: string;
-    /** VALIDATION_FAILED lists each field that needs fixing. */
-    fields?: FieldIssue[];
-    requestId?: string;
-  };
-}
+/** Every refusal: the code, the message, and what the code's own details add (seatsLeft, rule …). */
+export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;

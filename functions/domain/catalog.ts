@@ -1,6 +1,8 @@
-import type { CertificateDetail, MajorDetail, SchoolDetail } from '../../shared/api';
 import type {
   Certificate,
+  CertificateDetail,
+  MajorDetail,
+  SchoolDetail,
   CertificateListQuery,
   Major,
   MajorListQuery,

@@ -1,10 +1,11 @@
+import { ROUTES } from '../../shared/routes';
 import { DomainError } from '../domain/errors';
 import { drawView } from '../domain/lottery';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const activity = await stores.activities.get(pathId(req));
+export const handler = httpHandler(ROUTES['GET /activities/{id}/draw'], async (req) => {
+  const activity = await stores.activities.get(req.params.id);
   if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
-  return ok(await drawView(stores, activity), 'revalidate');
+  return ok(await drawView(stores, activity));
 });

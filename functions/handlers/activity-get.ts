@@ -1,5 +1,8 @@
+import { ROUTES } from '../../shared/routes';
 import { getActivity } from '../domain/activities';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => ok(await getActivity(stores, pathId(req)), 'revalidate'));
+export const handler = httpHandler(ROUTES['GET /activities/{id}'], async (req) =>
+  ok(await getActivity(stores, req.params.id)),
+);

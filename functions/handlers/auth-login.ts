@@ -1,16 +1,16 @@
 import { createHash } from 'node:crypto';
-import { LoginInputSchema } from '../../shared/schemas/auth';
+import { ROUTES } from '../../shared/routes';
 import { toIso } from '../../shared/time';
 import { DomainError } from '../domain/errors';
 import { DEV_LOGIN, issueToken } from '../lib/auth';
 import { env } from '../lib/env';
-import { httpHandler, jsonBody, ok, parse } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { code2Session } from '../lib/wechat';
 import { enforceRateLimit } from '../lib/rate-limit';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const { code } = parse(LoginInputSchema, jsonBody(req));
+export const handler = httpHandler(ROUTES['POST /auth/login'], async (req) => {
+  const { code } = req.body;
   const config = env();
   let userId: string;
   let openId: string | undefined;

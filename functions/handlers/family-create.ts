@@ -1,9 +1,8 @@
-import { FamilyMemberInputSchema } from '../../shared/schemas/signup';
+import { ROUTES } from '../../shared/routes';
 import { addFamilyMember } from '../domain/family';
-import { created, httpHandler, jsonBody, parse, requireCaller } from '../lib/http';
+import { created, httpHandler } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = requireCaller(req);
-  return created(await addFamilyMember(stores, caller, parse(FamilyMemberInputSchema, jsonBody(req))));
-});
+export const handler = httpHandler(ROUTES['POST /family-members'], async ({ caller, body }) =>
+  created(await addFamilyMember(stores, caller, body)),
+);

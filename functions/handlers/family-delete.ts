@@ -1,8 +1,9 @@
+import { ROUTES } from '../../shared/routes';
 import { removeFamilyMember } from '../domain/family';
-import { httpHandler, pathId, requireCaller } from '../lib/http';
+import { httpHandler } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  await removeFamilyMember(stores, requireCaller(req), pathId(req));
-  return { status: 204 };
+export const handler = httpHandler(ROUTES['DELETE /family-members/{id}'], async ({ caller, params }) => {
+  await removeFamilyMember(stores, caller, params.id);
+  return { status: 204 as const, body: undefined };
 });

@@ -1,7 +1,8 @@
+import { ROUTES } from '../../shared/routes';
 import { listFamily } from '../domain/family';
-import { httpHandler, ok, requireCaller } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) =>
-  ok({ items: await listFamily(stores, requireCaller(req)), nextCursor: null }),
+export const handler = httpHandler(ROUTES['GET /family-members'], async ({ caller }) =>
+  ok({ items: await listFamily(stores, caller), nextCursor: null }),
 );

@@ -1,10 +1,8 @@
-import { FamilyMemberInputSchema } from '../../shared/schemas/signup';
+import { ROUTES } from '../../shared/routes';
 import { updateFamilyMember } from '../domain/family';
-import { httpHandler, jsonBody, ok, parse, pathId, requireCaller } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = requireCaller(req);
-  const id = pathId(req);
-  return ok(await updateFamilyMember(stores, caller, id, parse(FamilyMemberInputSchema, jsonBody(req))));
-});
+export const handler = httpHandler(ROUTES['PUT /family-members/{id}'], async ({ caller, params, body }) =>
+  ok(await updateFamilyMember(stores, caller, params.id, body)),
+);

@@ -1,7 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { getMajor } from '../domain/catalog';
-import { CACHE_TTL_MS, httpHandler, ok, pathId } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => ok(await getMajor(stores.catalog, pathId(req)), 'public'), {
-  cacheTtlMs: CACHE_TTL_MS.catalog,
-});
+export const handler = httpHandler(
+  ROUTES['GET /majors/{id}'],
+  async (req) => ok(await getMajor(stores.catalog, req.params.id)),
+  { cacheTtlMs: CACHE_TTL_MS.catalog },
+);

@@ -1,12 +1,10 @@
-import { MajorListQuerySchema } from '../../shared/schemas/catalog';
+import { ROUTES } from '../../shared/routes';
 import { listMajors } from '../domain/catalog';
-import { CACHE_TTL_MS, httpHandler, ok, parse } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => {
-    const query = parse(MajorListQuerySchema, req.query, 'INVALID_QUERY');
-    return ok(await listMajors(stores.catalog, query), 'public');
-  },
-  { query: true, cacheTtlMs: CACHE_TTL_MS.catalog },
+  ROUTES['GET /majors'],
+  async (req) => ok(await listMajors(stores.catalog, req.query)),
+  { cacheTtlMs: CACHE_TTL_MS.catalog },
 );

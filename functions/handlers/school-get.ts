@@ -1,8 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { getSchool } from '../domain/catalog';
-import { CACHE_TTL_MS, httpHandler, ok, pathId } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => ok(await getSchool(stores.catalog, pathId(req)), 'public'),
+  ROUTES['GET /schools/{id}'],
+  async (req) => ok(await getSchool(stores.catalog, req.params.id)),
   { cacheTtlMs: CACHE_TTL_MS.catalog },
 );

@@ -1,12 +1,10 @@
-import { SchoolListQuerySchema } from '../../shared/schemas/catalog';
+import { ROUTES } from '../../shared/routes';
 import { listSchools } from '../domain/catalog';
-import { CACHE_TTL_MS, httpHandler, ok, parse } from '../lib/http';
+import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => {
-    const query = parse(SchoolListQuerySchema, req.query, 'INVALID_QUERY');
-    return ok(await listSchools(stores.catalog, query), 'public');
-  },
-  { query: true, cacheTtlMs: CACHE_TTL_MS.catalog },
+  ROUTES['GET /schools'],
+  async (req) => ok(await listSchools(stores.catalog, req.query)),
+  { cacheTtlMs: CACHE_TTL_MS.catalog },
 );

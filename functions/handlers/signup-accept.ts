@@ -1,7 +1,8 @@
+import { ROUTES } from '../../shared/routes';
 import { acceptOffer } from '../domain/signups';
-import { httpHandler, ok, pathId, requireCaller } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) =>
-  ok(await acceptOffer(stores, requireCaller(req), pathId(req))),
+export const handler = httpHandler(ROUTES['POST /signups/{id}/accept'], async ({ caller, params }) =>
+  ok(await acceptOffer(stores, caller, params.id)),
 );

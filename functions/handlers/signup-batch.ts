@@ -1,14 +1,13 @@
-import { IdempotencyKeySchema, SignupBatchInputSchema } from '../../shared/schemas/signup';
+import { ROUTES } from '../../shared/routes';
 import { createBatch } from '../domain/batch';
-import { httpHandler, jsonBody, ok, parse, requireCaller } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { enforceRateLimit } from '../lib/rate-limit';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = requireCaller(req);
-  const rawKey = req.headers['idempotency-key'];
-  const key = rawKey === undefined ? undefined : parse(IdempotencyKeySchema, rawKey);
-  const { activityId, attendees } = parse(SignupBatchInputSchema, jsonBody(req));
-  await enforceRateLimit(stores.rateLimiter, 'signup', caller.userId);
-  return ok(await createBatch(stores, caller, activityId, attendees, key));
-});
+export const handler = httpHandler(
+  ROUTES['POST /signups/batch'],
+  async ({ caller, body, idempotencyKey }) => {
+    await enforceRateLimit(stores.rateLimiter, 'signup', caller.userId);
+    return ok(await createBatch(stores, caller, body.activityId, body.attendees, idempotencyKey));
+  },
+);

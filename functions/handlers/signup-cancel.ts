@@ -1,9 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { cancelSignup } from '../domain/signups';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  return ok(await cancelSignup(stores, caller, pathId(req)));
-});
+export const handler = httpHandler(
+  ROUTES['DELETE /signups/{id}'],
+  async ({ caller, params }) => ok(await cancelSignup(stores, caller, params.id)),
+  { users: stores.users },
+);

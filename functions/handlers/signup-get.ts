@@ -1,10 +1,11 @@
+import { ROUTES } from '../../shared/routes';
 import { signupDetail } from '../domain/attendance';
-import { staffCaller } from '../lib/caller';
 import { env } from '../lib/env';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  return ok(await signupDetail(stores, caller, pathId(req), env().tokenSecret));
-});
+export const handler = httpHandler(
+  ROUTES['GET /signups/{id}'],
+  async ({ caller, params }) => ok(await signupDetail(stores, caller, params.id, env().tokenSecret)),
+  { users: stores.users },
+);

@@ -1,8 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { listManagedActivities } from '../domain/activities';
-import { staffCaller } from '../lib/caller';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) =>
-  ok(await listManagedActivities(stores, await staffCaller(req, stores.users))),
+export const handler = httpHandler(
+  ROUTES['GET /staff/activities'],
+  async ({ caller }) => ok(await listManagedActivities(stores, caller)),
+  { users: stores.users },
 );

@@ -1,12 +1,10 @@
-import { CancelActivityInputSchema } from '../../shared/schemas/staff';
+import { ROUTES } from '../../shared/routes';
 import { cancelActivity } from '../domain/activities';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, jsonBody, ok, parse, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  const id = pathId(req);
-  const { reason } = parse(CancelActivityInputSchema, jsonBody(req));
-  return ok(await cancelActivity(stores, caller, id, reason));
-});
+export const handler = httpHandler(
+  ROUTES['POST /staff/activities/{id}/cancel'],
+  async ({ caller, params, body }) => ok(await cancelActivity(stores, caller, params.id, body.reason)),
+  { users: stores.users },
+);

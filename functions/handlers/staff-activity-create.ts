@@ -1,11 +1,10 @@
-import { ActivityCreateInputSchema } from '../../shared/schemas/activity';
+import { ROUTES } from '../../shared/routes';
 import { publishActivity } from '../domain/activities';
-import { staffCaller } from '../lib/caller';
-import { created, httpHandler, jsonBody, parse } from '../lib/http';
+import { created, httpHandler } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  const input = parse(ActivityCreateInputSchema, jsonBody(req));
-  return created(await publishActivity(stores, caller, input));
-});
+export const handler = httpHandler(
+  ROUTES['POST /staff/activities'],
+  async ({ caller, body }) => created(await publishActivity(stores, caller, body)),
+  { users: stores.users },
+);

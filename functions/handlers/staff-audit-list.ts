@@ -1,17 +1,9 @@
-import { AuditQuerySchema } from '../../shared/schemas/staff';
-import { isAdmin } from '../domain/access';
-import { DomainError } from '../domain/errors';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, parse } from '../lib/http';
+import { ROUTES } from '../../shared/routes';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => {
-    const caller = await staffCaller(req, stores.users);
-    if (!isAdmin(caller))
-      throw new DomainError('FORBIDDEN', { message: '只有市教育局管理员可以查看操作记录' });
-    const { cursor, limit } = parse(AuditQuerySchema, req.query, 'INVALID_QUERY');
-    return ok(await stores.audit.list(cursor, limit ?? 50));
-  },
-  { query: true },
+  ROUTES['GET /staff/audit'],
+  async ({ query }) => ok(await stores.audit.list(query.cursor, query.limit ?? 50)),
+  { users: stores.users },
 );

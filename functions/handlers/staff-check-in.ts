@@ -1,12 +1,11 @@
-import { CheckInInputSchema } from '../../shared/schemas/staff';
+import { ROUTES } from '../../shared/routes';
 import { checkIn } from '../domain/attendance';
-import { staffCaller } from '../lib/caller';
 import { env } from '../lib/env';
-import { httpHandler, jsonBody, ok, parse } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  const input = parse(CheckInInputSchema, jsonBody(req));
-  return ok(await checkIn(stores, caller, input, env().tokenSecret));
-});
+export const handler = httpHandler(
+  ROUTES['POST /staff/check-ins'],
+  async ({ caller, body }) => ok(await checkIn(stores, caller, body, env().tokenSecret)),
+  { users: stores.users },
+);

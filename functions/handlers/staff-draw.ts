@@ -1,8 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { drawNow } from '../domain/lottery';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) =>
-  ok(await drawNow(stores, await staffCaller(req, stores.users), pathId(req))),
+export const handler = httpHandler(
+  ROUTES['POST /staff/activities/{id}/draw'],
+  async ({ caller, params }) => ok(await drawNow(stores, caller, params.id)),
+  { users: stores.users },
 );

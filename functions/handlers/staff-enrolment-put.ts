@@ -1,12 +1,10 @@
-import { EnrolmentInputSchema } from '../../shared/schemas/staff';
+import { ROUTES } from '../../shared/routes';
 import { setEnrolment } from '../domain/attendance';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, jsonBody, ok, parse, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) => {
-  const caller = await staffCaller(req, stores.users);
-  const schoolId = pathId(req);
-  const input = parse(EnrolmentInputSchema, jsonBody(req));
-  return ok(await setEnrolment(stores, caller, schoolId, input));
-});
+export const handler = httpHandler(
+  ROUTES['PUT /staff/schools/{id}/enrolment'],
+  async ({ caller, params, body }) => ok(await setEnrolment(stores, caller, params.id, body)),
+  { users: stores.users },
+);

@@ -1,18 +1,15 @@
-import { RosterQuerySchema } from '../../shared/schemas/staff';
+import { ROUTES } from '../../shared/routes';
 import { roster, rosterCsv } from '../domain/activities';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, parse, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => {
-    const caller = await staffCaller(req, stores.users);
-    const id = pathId(req);
-    const { format } = parse(RosterQuerySchema, req.query, 'INVALID_QUERY');
+  ROUTES['GET /staff/activities/{id}/signups'],
+  async ({ caller, params: { id }, query }) => {
     const list = await roster(stores, caller, id);
-    if (format !== 'csv') return ok(list);
+    if (query.format !== 'csv') return ok(list);
     return {
-      status: 200,
+      ...ok(list),
       rawBody: rosterCsv(list.items),
       headers: {
         'content-type': 'text/csv; charset=utf-8',
@@ -20,5 +17,5 @@ export const handler = httpHandler(
       },
     };
   },
-  { query: true },
+  { users: stores.users },
 );

@@ -1,8 +1,10 @@
+import { ROUTES } from '../../shared/routes';
 import { staffCancelSignup } from '../domain/signups';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, pathId } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
-export const handler = httpHandler(async (req) =>
-  ok(await staffCancelSignup(stores, await staffCaller(req, stores.users), pathId(req))),
+export const handler = httpHandler(
+  ROUTES['POST /staff/signups/{id}/cancel'],
+  async ({ caller, params }) => ok(await staffCancelSignup(stores, caller, params.id)),
+  { users: stores.users },
 );

@@ -1,15 +1,11 @@
-import { StatsQuerySchema } from '../../shared/schemas/staff';
+import { ROUTES } from '../../shared/routes';
 import { currentYearInZone } from '../../shared/time';
 import { trainingStats } from '../domain/attendance';
-import { staffCaller } from '../lib/caller';
-import { httpHandler, ok, parse } from '../lib/http';
+import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 
 export const handler = httpHandler(
-  async (req) => {
-    const caller = await staffCaller(req, stores.users);
-    const { year } = parse(StatsQuerySchema, req.query, 'INVALID_QUERY');
-    return ok(await trainingStats(stores, caller, year ?? currentYearInZone()));
-  },
-  { query: true },
+  ROUTES['GET /staff/stats'],
+  async ({ caller, query }) => ok(await trainingStats(stores, caller, query.year ?? currentYearInZone())),
+  { users: stores.users },
 );

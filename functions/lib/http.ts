@@ -2,18 +2,21 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type * as v from 'valibot';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import type { RouteSpec } from '../../shared/routes';
+import { IdempotencyKeySchema } from '../../shared/schemas/signup';
 import { validate } from '../../shared/validate';
 import { DomainError } from '../domain/errors';
-import type { Caller } from '../domain/access';
+import { isAdmin, isStaff, type Caller } from '../domain/access';
+import type { UserStore } from '../domain/ports';
 import { verifyToken } from './auth';
 import { env } from './env';
 import { log } from './log';
 import { cacheKey, createResponseCache, gzippedBody, weakEtag, type CachedAnswer } from './response-cache';
 import { loadSecrets } from './secrets';
 
-export const MAX_BODY_BYTES = 16 * 1024;
+const MAX_BODY_BYTES = 16 * 1024;
 
-export interface HttpRequest {
+interface HttpRequest {
   event: APIGatewayProxyEventV2;
   requestId: string;
   method: string;
@@ -22,14 +25,35 @@ export interface HttpRequest {
   query: Record<string, string>;
 }
 
-export interface HttpResponse {
+type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
+
+/** A request that has passed its route's checks: the caller known, params, query and body parsed. */
+export interface RouteRequest<R extends RouteSpec> extends Omit<HttpRequest, 'query'> {
+  caller: R['auth'] extends 'public' ? undefined : Caller;
+  params: { [N in keyof R['params']]: string };
+  query: R['query'] extends v.GenericSchema ? v.InferOutput<R['query']> : Record<string, never>;
+  body: Out<R['body']>;
+  /** The `Idempotency-Key` header of an idempotent route, when sent. */
+  idempotencyKey: string | undefined;
+}
+
+/** One of the answers the route declares, with that status's body. */
+export type RouteAnswer<R extends RouteSpec> = {
+  [S in keyof R['responses'] & number]: {
+    status: S;
+    body: R['responses'][S] extends { schema: infer B } ? Out<B> : undefined;
+    /** A body that is not JSON (a CSV export); `headers` then names its content type. */
+    rawBody?: string;
+    headers?: Record<string, string>;
+  };
+}[keyof R['responses'] & number];
+
+interface HttpResponse {
   status: number;
   body?: unknown;
-  /** A body that is not JSON (a CSV export); `headers` then names its content type. */
   rawBody?: string;
   headers?: Record<string, string>;
-  /** Public catalog answers may be cached and revalidated with an ETag. */
-  cache?: 'public' | 'revalidate' | 'private';
+  cache?: RouteSpec['cache'];
 }
 
 /**
@@ -68,19 +92,64 @@ function errorResponse(
 }
 
 /**
- * The adapter every handler goes through: it catches everything (serverless-offline would answer a throw
- * with a 200), shows a caller only errors below 500, and keeps the details of the rest in the log.
+ * The adapter every route goes through. Before the handler runs it checks what the route table declares
+ * (shared/routes.ts): the caller (401, and 403 for staff and admin routes), the path parameters (404), the
+ * query (400) and the body (400); so a handler only parses nothing and decides nothing of that. It catches
+ * everything (serverless-offline would answer a throw with a 200), shows a caller only errors below 500,
+ * and keeps the details of the rest in the log.
  */
-export function httpHandler(
-  fn: (req: HttpRequest) => Promise<HttpResponse>,
+export function httpHandler<R extends RouteSpec>(
+  route: R,
+  fn: (req: RouteRequest<R>) => Promise<RouteAnswer<R>>,
   options: {
-    /** Routes that take query parameters validate them themselves; every other route refuses any. */
-    query?: boolean;
+    /** Staff, admin and fresh-role routes re-read the caller's roles from here. */
+    users?: UserStore;
     /** Public GET answers are kept this long in the function instance (see lib/response-cache.ts). */
     cacheTtlMs?: number;
   } = {},
 ) {
   const cache = options.cacheTtlMs ? createResponseCache({ ttlMs: options.cacheTtlMs }) : undefined;
+  const rolesFromTable = route.auth === 'staff' || route.auth === 'admin' || !!route.freshRoles;
+  if (rolesFromTable && !options.users) throw new Error(`${route.operationId}: needs the user store`);
+
+  async function checked(req: HttpRequest): Promise<HttpResponse> {
+    const query = route.query
+      ? parse(route.query, req.query, 'INVALID_QUERY')
+      : Object.keys(req.query).length > 0
+        ? refuse('INVALID_QUERY', '这个接口不接受查询参数')
+        : {};
+    const caller = route.auth === 'public' ? undefined : await callerOf(req);
+    for (const [name, schema] of Object.entries(route.params ?? {})) {
+      if (!validate(schema, req.pathParameters[name] ?? '').ok)
+        throw new DomainError(route.notFound ?? 'NOT_FOUND');
+    }
+    const rawKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
+    const idempotencyKey = rawKey === undefined ? undefined : parse(IdempotencyKeySchema, rawKey);
+    const body = route.body ? parse(route.body, jsonBody(req)) : undefined;
+    const answer: HttpResponse = await fn({
+      ...req,
+      caller,
+      params: req.pathParameters,
+      query,
+      body,
+      idempotencyKey,
+    } as RouteRequest<R>);
+    return answer.status === 200 && route.cache ? { ...answer, cache: route.cache } : answer;
+  }
+
+  async function callerOf(req: HttpRequest): Promise<Caller> {
+    const token = requireCaller(req);
+    if (!rolesFromTable || !options.users) return token;
+    // Staff actions trust the table, not the token: a role withdrawn today stops working today.
+    const caller: Caller = {
+      userId: token.userId,
+      roles: (await options.users.get(token.userId))?.roles ?? [],
+    };
+    if (route.auth === 'staff' && !isStaff(caller)) throw new DomainError('FORBIDDEN');
+    if (route.auth === 'admin' && !isAdmin(caller))
+      throw new DomainError('FORBIDDEN', { message: '只有市教育局管理员可以进行这项操作' });
+    return caller;
+  }
 
   function serialize(res: HttpResponse, requestId: string): CachedAnswer {
     const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
@@ -90,7 +159,7 @@ export function httpHandler(
       'x-request-id': requestId,
       ...res.headers,
     };
-    const shareable = res.status === 200 && !!res.cache && res.cache !== 'private';
+    const shareable = res.status === 200 && !!res.cache;
     const etag = shareable ? weakEtag(body) : '';
     if (etag) {
       headers.etag = etag;
@@ -117,9 +186,6 @@ export function httpHandler(
       query: (event.queryStringParameters ?? {}) as Record<string, string>,
     };
     try {
-      if (!options.query && Object.keys(req.query).length > 0) {
-        throw new DomainError('INVALID_QUERY', { message: '这个接口不接受查询参数' });
-      }
       await loadSecrets();
       let answer: CachedAnswer | undefined;
       let hit = false;
@@ -127,14 +193,14 @@ export function httpHandler(
         let own: CachedAnswer | undefined;
         const key = cacheKey([env().tableName, event.routeKey ?? '', event.rawPath ?? ''], req.query);
         const shared = await cache.get(key, async () => {
-          own = serialize(await fn(req), requestId);
+          own = serialize(await checked(req), requestId);
           return own.etag ? own : undefined;
         });
         hit = !own && !!shared;
         answer = shared ?? own;
       }
       // A concurrent caller's answer that was not shareable is not ours: build our own.
-      answer ??= serialize(await fn(req), requestId);
+      answer ??= serialize(await checked(req), requestId);
       const out = hit ? { ...answer.headers, 'x-request-id': requestId } : answer.headers;
       const notModified = method === 'GET' && matchesEtag(headers['if-none-match'], answer.etag);
       // API Gateway's access log (serverless.yml) records every request with its id, route, status and
@@ -193,7 +259,7 @@ function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** Reads a JSON body: over 16 KB is 413, bytes that are not UTF-8 or not JSON are 400. */
-export function jsonBody(req: HttpRequest): unknown {
+function jsonBody(req: HttpRequest): unknown {
   const raw: unknown = req.event.body;
   if (raw === undefined || raw === null || raw === '')
     throw new DomainError('INVALID_JSON', { message: '请求内容为空，请填写后再提交' });
@@ -216,7 +282,7 @@ export function jsonBody(req: HttpRequest): unknown {
 }
 
 /** Validates with a shared schema; a failure lists every field to fix, and nothing is written. */
-export function parse<S extends v.GenericSchema>(
+function parse<S extends v.GenericSchema>(
   schema: S,
   input: unknown,
   code: ErrorCode = 'VALIDATION_FAILED',
@@ -226,14 +292,8 @@ export function parse<S extends v.GenericSchema>(
   return result.value;
 }
 
-export function pathId(req: HttpRequest, name = 'id'): string {
-  const id = req.pathParameters[name] ?? '';
-  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id)) throw new DomainError('NOT_FOUND');
-  return id;
-}
-
 /** The caller a verified token names; a missing or bad token is a 401. */
-export function requireCaller(req: HttpRequest): Caller {
+function requireCaller(req: HttpRequest): Caller {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9._-]{10,2048})$/.exec(header);
   if (!match?.[1]) throw new DomainError('UNAUTHORIZED');
@@ -241,9 +301,9 @@ export function requireCaller(req: HttpRequest): Caller {
   return verifyToken(match[1], tokenSecret, stage);
 }
 
-export const ok = (body: unknown, cache?: HttpResponse['cache']): HttpResponse => ({
-  status: 200,
-  body,
-  cache,
-});
-export const created = (body: unknown): HttpResponse => ({ status: 201, body });
+function refuse(code: ErrorCode, message: string): never {
+  throw new DomainError(code, { message });
+}
+
+export const ok = <T>(body: T) => ({ status: 200 as const, body });
+export const created = <T>(body: T) => ({ status: 201 as const, body });

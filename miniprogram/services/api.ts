@@ -1,67 +1,55 @@
-import type {
-  CertificateDetail,
-  CheckInResult,
-  Completion,
-  Draw,
-  LoginResponse,
-  MajorDetail,
-  Page,
-  RosterEntry,
-  SchoolDetail,
-  SignupBatchResponse,
-  SignupDetail,
-  StatsResponse,
-} from '@shared/api';
 import { IDEMPOTENCY_HEADER } from '@shared/api';
-import type { Activity, ActivityListQuery } from '@shared/schemas/activity';
-import type { Certificate, Level, Major, MajorGroup, School } from '@shared/schemas/catalog';
-import type {
-  Attendee,
-  FamilyMember,
-  FamilyMemberInput,
-  Signup,
-  SignupWithActivity,
-} from '@shared/schemas/signup';
+import type { Attendee, FamilyMemberInput } from '@shared/schemas/signup';
+import type { RequestOf, ResponseOf, RouteKey } from '@shared/routes';
+import { routePath, splitRouteKey } from '@shared/route-path';
 import { auth } from './auth';
-import { request } from './request';
+import { request, type RequestOptions } from './request';
 
-/** Typed calls for every route the mini-program uses (shapes from shared/api.ts). */
+type CallOptions = Pick<RequestOptions, 'token' | 'headers' | 'timeoutMs'>;
 
-export interface MajorQuery {
-  schoolId?: string;
-  level?: Level;
-  group?: MajorGroup;
-  q?: string;
-  cursor?: string | null;
-  limit?: number;
+/** Calls a route of shared/routes.ts by its key: what it takes and answers are the table's types. */
+export function call<K extends RouteKey>(
+  key: K,
+  input: RequestOf<K>,
+  options: CallOptions = {},
+): Promise<ResponseOf<K>> {
+  const [method, path] = splitRouteKey<NonNullable<RequestOptions['method']>>(key);
+  return request<ResponseOf<K>>({
+    method,
+    path: routePath(path, input.params),
+    query: input.query as RequestOptions['query'],
+    body: input.body,
+    ...options,
+  });
 }
 
-/** GET /activities's query as the shared schema reads it; the app passes the last page's cursor as it got it. */
-export type ActivityQuery = Omit<ActivityListQuery, 'cursor'> & { cursor?: string | null };
+/** A route that needs the caller's token: logs in first when there is none, and once more on a 401. */
+function callAs<K extends RouteKey>(key: K, input: RequestOf<K>, options: CallOptions = {}) {
+  return auth.withToken((token) => call(key, input, { ...options, token }));
+}
 
+type Query<K extends RouteKey> = NonNullable<RequestOf<K>['query']>;
+
+/** The calls the pages make, named for what they do. */
 export const api = {
-  schools: () => request<Page<School>>({ path: '/schools' }),
-  school: (id: string) => request<SchoolDetail>({ path: `/schools/${encodeURIComponent(id)}` }),
-  majors: (query: MajorQuery) => request<Page<Major>>({ path: '/majors', query: { ...query } }),
-  major: (id: string) => request<MajorDetail>({ path: `/majors/${encodeURIComponent(id)}` }),
-  certificates: (query: { q?: string; majorId?: string; cursor?: string | null; limit?: number }) =>
-    request<Page<Certificate>>({ path: '/certificates', query: { ...query } }),
-  certificate: (id: string) =>
-    request<CertificateDetail>({ path: `/certificates/${encodeURIComponent(id)}` }),
-  activities: (query: ActivityQuery) => request<Page<Activity>>({ path: '/activities', query: { ...query } }),
-  activity: (id: string) => request<Activity>({ path: `/activities/${encodeURIComponent(id)}` }),
+  schools: () => call('GET /schools', {}),
+  school: (id: string) => call('GET /schools/{id}', { params: { id } }),
+  majors: (query: Query<'GET /majors'>) => call('GET /majors', { query }),
+  major: (id: string) => call('GET /majors/{id}', { params: { id } }),
+  certificates: (query: Query<'GET /certificates'>) => call('GET /certificates', { query }),
+  certificate: (id: string) => call('GET /certificates/{id}', { params: { id } }),
+  activities: (query: Query<'GET /activities'>) => call('GET /activities', { query }),
+  activity: (id: string) => call('GET /activities/{id}', { params: { id } }),
+  draw: (id: string) => call('GET /activities/{id}/draw', { params: { id } }),
+  completion: (code: string) => call('GET /completions/{code}', { params: { code } }),
 
-  login: (code: string) => request<LoginResponse>({ method: 'POST', path: '/auth/login', body: { code } }),
+  login: (code: string) => call('POST /auth/login', { body: { code } }),
 
   createSignup: (activityId: string, attendee: Attendee, idempotencyKey: string) =>
-    auth.withToken((token) =>
-      request<Signup>({
-        method: 'POST',
-        path: '/signups',
-        body: { activityId, attendee },
-        token,
-        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-      }),
+    callAs(
+      'POST /signups',
+      { body: { activityId, attendee } },
+      { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey } },
     ),
   /**
    * 团体报名: up to 50 people in one request. The caller makes the key once per list and sends the same key
@@ -69,103 +57,34 @@ export const api = {
    * signs people up one by one, hence the longer timeout (a timeout is retried with the same key).
    */
   signupBatch: (activityId: string, attendees: Attendee[], idempotencyKey: string) =>
-    auth.withToken((token) =>
-      request<SignupBatchResponse>({
-        method: 'POST',
-        path: '/signups/batch',
-        body: { activityId, attendees },
-        token,
-        headers: { [IDEMPOTENCY_HEADER]: idempotencyKey },
-        timeoutMs: 30_000,
-      }),
+    callAs(
+      'POST /signups/batch',
+      { body: { activityId, attendees } },
+      { headers: { [IDEMPOTENCY_HEADER]: idempotencyKey }, timeoutMs: 30_000 },
     ),
-  mySignups: (cursor?: string | null) =>
-    auth.withToken((token) =>
-      request<Page<SignupWithActivity>>({ path: '/signups/mine', query: { cursor, limit: 50 }, token }),
-    ),
-  signup: (id: string) =>
-    auth.withToken((token) => request<SignupDetail>({ path: `/signups/${encodeURIComponent(id)}`, token })),
-  acceptOffer: (id: string) =>
-    auth.withToken((token) =>
-      request<Signup>({ method: 'POST', path: `/signups/${encodeURIComponent(id)}/accept`, body: {}, token }),
-    ),
-  draw: (id: string) => request<Draw>({ path: `/activities/${encodeURIComponent(id)}/draw` }),
-  completion: (code: string) => request<Completion>({ path: `/completions/${encodeURIComponent(code)}` }),
+  mySignups: (cursor?: string | null) => callAs('GET /signups/mine', { query: { cursor, limit: 50 } }),
+  signup: (id: string) => callAs('GET /signups/{id}', { params: { id } }),
+  cancelSignup: (id: string) => callAs('DELETE /signups/{id}', { params: { id } }),
+  acceptOffer: (id: string) => callAs('POST /signups/{id}/accept', { params: { id } }),
 
-  family: () => auth.withToken((token) => request<Page<FamilyMember>>({ path: '/family-members', token })),
-  addFamily: (body: FamilyMemberInput) =>
-    auth.withToken((token) =>
-      request<FamilyMember>({ method: 'POST', path: '/family-members', body, token }),
-    ),
+  family: () => callAs('GET /family-members', {}),
+  addFamily: (body: FamilyMemberInput) => callAs('POST /family-members', { body }),
   updateFamily: (id: string, body: FamilyMemberInput) =>
-    auth.withToken((token) =>
-      request<FamilyMember>({
-        method: 'PUT',
-        path: `/family-members/${encodeURIComponent(id)}`,
-        body,
-        token,
-      }),
-    ),
-  deleteFamily: (id: string) =>
-    auth.withToken((token) =>
-      request<unknown>({ method: 'DELETE', path: `/family-members/${encodeURIComponent(id)}`, token }),
-    ),
+    callAs('PUT /family-members/{id}', { params: { id }, body }),
+  deleteFamily: (id: string) => callAs('DELETE /family-members/{id}', { params: { id } }),
 
-  staffActivities: () =>
-    auth.withToken((token) => request<Page<Activity>>({ path: '/staff/activities', token })),
-  staffRoster: (id: string) =>
-    auth.withToken((token) =>
-      request<{ items: RosterEntry[] }>({
-        path: `/staff/activities/${encodeURIComponent(id)}/signups`,
-        token,
-      }),
-    ),
-  staffCreateActivity: (body: unknown) =>
-    auth.withToken((token) => request<Activity>({ method: 'POST', path: '/staff/activities', body, token })),
-  staffUpdateActivity: (id: string, body: unknown) =>
-    auth.withToken((token) =>
-      request<Activity>({
-        method: 'PATCH',
-        path: `/staff/activities/${encodeURIComponent(id)}`,
-        body,
-        token,
-      }),
-    ),
+  staffActivities: () => callAs('GET /staff/activities', {}),
+  staffRoster: (id: string) => callAs('GET /staff/activities/{id}/signups', { params: { id } }),
+  staffCreateActivity: (body: RequestOf<'POST /staff/activities'>['body']) =>
+    callAs('POST /staff/activities', { body }),
+  staffUpdateActivity: (id: string, body: RequestOf<'PATCH /staff/activities/{id}'>['body']) =>
+    callAs('PATCH /staff/activities/{id}', { params: { id }, body }),
   staffCancelActivity: (id: string, reason: string) =>
-    auth.withToken((token) =>
-      request<Activity>({
-        method: 'POST',
-        path: `/staff/activities/${encodeURIComponent(id)}/cancel`,
-        body: { reason },
-        token,
-      }),
-    ),
-  staffDraw: (id: string) =>
-    auth.withToken((token) =>
-      request<unknown>({
-        method: 'POST',
-        path: `/staff/activities/${encodeURIComponent(id)}/draw`,
-        body: {},
-        token,
-      }),
-    ),
+    callAs('POST /staff/activities/{id}/cancel', { params: { id }, body: { reason } }),
+  staffDraw: (id: string) => callAs('POST /staff/activities/{id}/draw', { params: { id } }),
   checkIn: (code: string, scannedAt?: string) =>
-    auth.withToken((token) =>
-      request<CheckInResult>({ method: 'POST', path: '/staff/check-ins', body: { code, scannedAt }, token }),
-    ),
-  stats: (year: number) =>
-    auth.withToken((token) => request<StatsResponse>({ path: '/staff/stats', query: { year }, token })),
+    callAs('POST /staff/check-ins', { body: { code, scannedAt } }),
+  stats: (year: number) => callAs('GET /staff/stats', { query: { year } }),
   setEnrolment: (schoolId: string, year: number, students: number) =>
-    auth.withToken((token) =>
-      request<unknown>({
-        method: 'PUT',
-        path: `/staff/schools/${encodeURIComponent(schoolId)}/enrolment`,
-        body: { year, students },
-        token,
-      }),
-    ),
-  cancelSignup: (id: string) =>
-    auth.withToken((token) =>
-      request<Signup>({ method: 'DELETE', path: `/signups/${encodeURIComponent(id)}`, token }),
-    ),
+    callAs('PUT /staff/schools/{id}/enrolment', { params: { id: schoolId }, body: { year, students } }),
 };

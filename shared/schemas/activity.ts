@@ -7,9 +7,9 @@ import {
   LimitSchema,
   SearchTextSchema,
   plainText,
-  type County,
 } from './common';
 import { dayjs, isCalendarDate } from '../time';
+import { DEFAULT_COMPLETION_THRESHOLD } from './staff';
 
 export const ACTIVITY_KINDS = ['outreach', 'senior', 'training', 'community'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -29,69 +29,91 @@ export type WaitlistMode = (typeof WAITLIST_MODES)[number];
 export const ACTIVITY_STATUSES = ['open', 'closed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
-export interface Place {
-  township: string;
-  village?: string;
-  address: string;
-  latitude?: number;
-  longitude?: number;
-}
+/** Stored and answered shapes are read leniently: the input schemas below are where strictness lives. */
+const StoredPlaceSchema = v.object({
+  township: v.string(),
+  village: v.optional(v.string()),
+  address: v.string(),
+  latitude: v.optional(v.number()),
+  longitude: v.optional(v.number()),
+});
+export type Place = v.InferOutput<typeof StoredPlaceSchema>;
 
-export interface Session {
-  startsAt: string;
-  endsAt: string;
-}
+const SessionSchema = v.object({ startsAt: v.string(), endsAt: v.string() });
+export type Session = v.InferOutput<typeof SessionSchema>;
 
-export interface Activity {
-  id: string;
-  kind: ActivityKind;
-  title: string;
-  description: string;
-  schoolId: string;
-  county: County;
-  place: Place;
-  startsAt: string;
-  endsAt: string;
-  /** One entry for a single event; every week's class for a term. */
-  sessions: Session[];
-  capacity: number;
-  seatsLeft: number;
-  waitlistLength: number;
-  signupOpensAt: string;
-  signupClosesAt: string;
-  status: ActivityStatus;
-  cancelReason: string | null;
-  checkInCount: number;
-  /** Share of sessions an attendee must attend for a completion record (0–1). */
-  completionThreshold: number;
-  /** `first-come` confirms in order; `lottery` takes applications and draws at `drawAt`. */
-  enrolment: EnrolmentMode;
-  drawAt: string | null;
-  /** SHA-256 of the lottery's secret seed, published when the window opens. */
-  drawCommitment: string | null;
-  drawnAt: string | null;
-  minAge: number | null;
-  maxAge: number | null;
-  /** Attendees older than this need a family member's consent (需家属同意). */
-  consentAboveAge: number | null;
-  /** 限本县居民: only residents of the activity's county. */
-  residentsOnly: boolean;
-  /** A term (e.g. `2026秋`) and how many activities of this kind one person may hold in it. */
-  term: string | null;
-  termLimit: number | null;
-  /** Hours before the start after which a user can no longer cancel in the app. */
-  cancelDeadlineHours: number | null;
-  /** `auto` confirms the next waitlisted at once; `offer` gives them `offerHours` to accept. */
-  waitlist: WaitlistMode;
-  offerHours: number | null;
-  /** A 1+X training or exam session: the certificate and level it prepares for. */
-  certificateId: string | null;
-  certificateLevel: string | null;
-  /** Invented example data, not a real announcement. */
-  sample: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A value older items lack reads as `fallback`. */
+const nullableOr = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema), null);
+
+/**
+ * What the table keeps of an activity. Fields added after launch have defaults, so an older item reads as
+ * if it had been written today; the API's view (ActivitySchema) is derived from it.
+ */
+export const ActivityRecordSchema = v.object({
+  id: v.string(),
+  kind: v.picklist(ACTIVITY_KINDS),
+  title: v.string(),
+  description: v.optional(v.string(), ''),
+  schoolId: v.string(),
+  county: CountySchema,
+  place: StoredPlaceSchema,
+  startsAt: v.string(),
+  endsAt: v.string(),
+  sessions: v.array(SessionSchema),
+  capacity: v.number(),
+  confirmedCount: v.number(),
+  waitlistCount: v.number(),
+  signupOpensAt: v.string(),
+  signupClosesAt: v.string(),
+  cancelled: v.optional(v.boolean(), false),
+  cancelReason: nullableOr(v.string()),
+  /** Check-ins recorded across all sessions. */
+  checkInCount: v.optional(v.number(), 0),
+  /** Share of sessions needed for a completion record. */
+  completionThreshold: v.optional(v.number(), DEFAULT_COMPLETION_THRESHOLD),
+  enrolment: v.optional(v.picklist(ENROLMENT_MODES), 'first-come'),
+  drawAt: nullableOr(v.string()),
+  /** The lottery's secret until the draw; never shown before it. */
+  lotterySeed: nullableOr(v.string()),
+  drawCommitment: nullableOr(v.string()),
+  drawnAt: nullableOr(v.string()),
+  /** Sign-up ids in drawn order, kept so anyone can check the published order. */
+  drawOrder: v.optional(v.array(v.string()), () => []),
+  minAge: nullableOr(v.number()),
+  maxAge: nullableOr(v.number()),
+  consentAboveAge: nullableOr(v.number()),
+  residentsOnly: v.optional(v.boolean(), false),
+  term: nullableOr(v.string()),
+  termLimit: nullableOr(v.number()),
+  cancelDeadlineHours: nullableOr(v.number()),
+  waitlist: v.optional(v.picklist(WAITLIST_MODES), 'auto'),
+  offerHours: nullableOr(v.number()),
+  certificateId: nullableOr(v.string()),
+  certificateLevel: nullableOr(v.string()),
+  sample: v.optional(v.boolean(), false),
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  createdBy: v.optional(v.string(), ''),
+});
+export type ActivityRecord = v.InferOutput<typeof ActivityRecordSchema>;
+/** What a store is handed to write: the defaults are the reader's business. */
+export type NewActivityRecord = v.InferInput<typeof ActivityRecordSchema>;
+
+/** The activity as the API answers it: the record without its counters and secrets, with what they mean. */
+export const ActivitySchema = v.object({
+  ...v.omit(ActivityRecordSchema, [
+    'confirmedCount',
+    'waitlistCount',
+    'cancelled',
+    'lotterySeed',
+    'drawOrder',
+    'createdBy',
+  ]).entries,
+  seatsLeft: v.number(),
+  waitlistLength: v.number(),
+  status: v.picklist(ACTIVITY_STATUSES),
+});
+export type Activity = v.InferOutput<typeof ActivitySchema>;
 
 const PlaceSchema = v.strictObject(
   {

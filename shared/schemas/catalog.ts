@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import { CountySchema, CursorSchema, IdSchema, LimitSchema, SearchTextSchema } from './common';
-import type { County } from './common';
 
 /** Levels as the 2021 national catalogue names them. */
 export const LEVELS = ['中职', '高职专科', '职业本科'] as const;
@@ -23,58 +22,78 @@ export type MajorGroup = (typeof MAJOR_GROUPS)[number];
 export const SCHOOL_KINDS = ['高职院校', '成人高校', '中职学校', '技工学校', '开放大学', '老年大学'] as const;
 export type SchoolKind = (typeof SCHOOL_KINDS)[number];
 
-export interface School {
-  id: string;
-  name: string;
-  shortName: string;
-  kind: SchoolKind;
-  /** null for city-level schools whose district the plan does not give. */
-  county: County | null;
-  /** In the 四平现代职业教育园区 the plan builds around 四平职业大学. */
-  inPark: boolean;
-  levels: Level[];
-  /** What the plan says this school should develop. */
-  direction: string;
-  /** Public contact details: null until a school gives them; never invented. */
-  phone: string | null;
-  address: string | null;
-  location: { latitude: number; longitude: number } | null;
-  /** Where the facts come from. */
-  source: string;
-}
+const LevelSchema = v.picklist(LEVELS);
+const IdListSchema = v.array(v.string());
 
-export interface Major {
-  id: string;
-  name: string;
-  level: Level;
-  schoolId: string;
-  group: MajorGroup;
-  /** National catalogue code, only where verified; otherwise null. */
-  code: string | null;
-  catalogueVersion: '2021';
-  /** What a student learns. */
-  summary: string;
-  careers: string[];
-  partnerCompanies: string[];
-  certificateIds: string[];
-  source: string;
-}
+/** Where a fact comes from: a section of the plan, or a public web address. */
+const SourceSchema = v.string();
+
+export const SchoolSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  shortName: v.string(),
+  kind: v.picklist(SCHOOL_KINDS),
+  county: v.nullable(CountySchema),
+  inPark: v.boolean(),
+  levels: v.array(LevelSchema),
+  direction: v.string(),
+  phone: v.nullable(v.string()),
+  address: v.nullable(v.string()),
+  location: v.nullable(v.object({ latitude: v.number(), longitude: v.number() })),
+  source: SourceSchema,
+});
+export type School = v.InferOutput<typeof SchoolSchema>;
+
+export const MajorSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  level: LevelSchema,
+  schoolId: v.string(),
+  group: v.picklist(MAJOR_GROUPS),
+  /** The national catalogue's code, only where verified. */
+  code: v.nullable(v.string()),
+  catalogueVersion: v.literal('2021'),
+  summary: v.string(),
+  careers: v.array(v.string()),
+  partnerCompanies: v.array(v.string()),
+  certificateIds: IdListSchema,
+  source: SourceSchema,
+});
+export type Major = v.InferOutput<typeof MajorSchema>;
 
 export const CERTIFICATE_LEVELS = ['初级', '中级', '高级'] as const;
 export type CertificateLevel = (typeof CERTIFICATE_LEVELS)[number];
 
-export interface Certificate {
-  id: string;
-  name: string;
-  /** 培训评价组织 */
-  issuer: string;
-  levels: CertificateLevel[];
-  summary: string;
-  majorIds: string[];
-  /** Schools that train or examine for it. */
-  schoolIds: string[];
-  source: string;
-}
+export const CertificateSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  /** 培训评价组织. */
+  issuer: v.string(),
+  levels: v.array(v.picklist(CERTIFICATE_LEVELS)),
+  summary: v.string(),
+  majorIds: IdListSchema,
+  schoolIds: IdListSchema,
+  source: SourceSchema,
+});
+export type Certificate = v.InferOutput<typeof CertificateSchema>;
+
+/** A school's page: the school and what it offers. */
+export const SchoolDetailSchema = v.object({ ...SchoolSchema.entries, majorIds: IdListSchema });
+export type SchoolDetail = v.InferOutput<typeof SchoolDetailSchema>;
+
+export const MajorDetailSchema = v.object({
+  ...MajorSchema.entries,
+  school: SchoolSchema,
+  certificates: v.array(v.pick(CertificateSchema, ['id', 'name', 'issuer', 'levels'])),
+});
+export type MajorDetail = v.InferOutput<typeof MajorDetailSchema>;
+
+export const CertificateDetailSchema = v.object({
+  ...CertificateSchema.entries,
+  majors: v.array(v.pick(MajorSchema, ['id', 'name', 'level', 'schoolId'])),
+  schools: v.array(v.pick(SchoolSchema, ['id', 'name', 'county'])),
+});
+export type CertificateDetail = v.InferOutput<typeof CertificateDetailSchema>;
 
 export const SchoolListQuerySchema = v.strictObject(
   {

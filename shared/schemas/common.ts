@@ -54,6 +54,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** The schema of a Page of `item`s. */
+export const pageOf = <S extends v.GenericSchema>(item: S) =>
+  v.object({ items: v.array(item), nextCursor: v.nullable(v.string()) });
+
 /** `?cursor=&limit=` for routes that page and filter nothing else. */
 export const PageQuerySchema = v.strictObject(
   { cursor: v.optional(CursorSchema), limit: v.optional(LimitSchema) },

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { CountySchema, IdSchema, plainText } from './common';
-import type { ActivityKind } from './activity';
+import { ActivitySchema, type ActivityKind } from './activity';
 import { currentYearInZone } from '../time';
 
 /**
@@ -111,34 +111,68 @@ export const REQUIRED_FIELD_MESSAGES = {
   village: '送教下乡报名需要填写所在村屯',
 } as const;
 
-export interface Signup {
-  id: string;
-  activityId: string;
-  userId: string;
-  status: SignupStatus;
-  /** 1 for the next person to get a seat; only while waitlisted. */
-  waitlistPosition?: number;
+/** An attendee as stored and answered: checked on the way in by AttendeeSchema, read back as it was kept. */
+const StoredAttendeeSchema = v.object({
+  name: v.string(),
+  phone: v.string(),
+  birthYear: v.optional(v.number()),
+  village: v.optional(v.string()),
+  relation: v.optional(v.picklist(RELATIONS)),
+  residence: v.optional(CountySchema),
+  familyConsent: v.optional(v.boolean()),
+});
+
+/** What the table keeps of a sign-up; the API's view (SignupSchema) is derived from it. */
+export const SignupRecordSchema = v.object({
+  id: v.string(),
+  activityId: v.string(),
+  userId: v.string(),
+  status: v.picklist(SIGNUP_STATUSES),
+  attendee: StoredAttendeeSchema,
+  createdAt: v.string(),
+  updatedAt: v.string(),
+  cancelledAt: v.optional(v.string()),
+  /** Set once the attendee has earned the activity's completion record. */
+  completionCode: v.optional(v.string()),
+  checkInCount: v.optional(v.number()),
+  /** Orders the waitlist: the sign-up id (time of joining), or the drawn position after a lottery. */
+  waitlistRank: v.optional(v.string()),
   /** Until when an offered seat is held. */
-  offerExpiresAt?: string;
-  attendee: Attendee;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt?: string;
-}
+  offerExpiresAt: v.optional(v.string()),
+  /** When a waitlisted person moved up (they are told once). */
+  promotedAt: v.optional(v.string()),
+  /** When a lottery decided this application. */
+  drawnAt: v.optional(v.string()),
+});
+export type SignupRecord = v.InferOutput<typeof SignupRecordSchema>;
+
+export const SignupSchema = v.object({
+  ...v.pick(SignupRecordSchema, [
+    'id',
+    'activityId',
+    'userId',
+    'status',
+    'attendee',
+    'createdAt',
+    'updatedAt',
+    'cancelledAt',
+    'offerExpiresAt',
+  ]).entries,
+  /** 1 for the next person to get a seat; only while waitlisted. */
+  waitlistPosition: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
+export type Signup = v.InferOutput<typeof SignupSchema>;
 
 /** A sign-up as `GET /signups/mine` lists it: with what the list card needs of its activity. */
-export interface SignupWithActivity extends Signup {
-  activity: {
-    title: string;
-    kind: ActivityKind;
-    startsAt: string;
-    endsAt: string;
-    place: { township: string; village?: string; address: string };
-    /** `scheduled`, or `cancelled` with the school's reason. */
-    status: string;
-    cancelReason: string | null;
-  };
-}
+export const SignupWithActivitySchema = v.object({
+  ...SignupSchema.entries,
+  activity: v.object({
+    ...v.pick(ActivitySchema, ['title', 'kind', 'startsAt', 'endsAt', 'place', 'cancelReason']).entries,
+    /** `scheduled`; `cancelled` with the school's reason; `deleted` when the activity is gone. */
+    status: v.picklist(['scheduled', 'cancelled', 'deleted']),
+  }),
+});
+export type SignupWithActivity = v.InferOutput<typeof SignupWithActivitySchema>;
 
 export const IdempotencyKeySchema = v.pipe(
   v.string(),
@@ -173,10 +207,13 @@ export const FamilyMemberInputSchema = v.strictObject(
 );
 export type FamilyMemberInput = v.InferOutput<typeof FamilyMemberInputSchema>;
 
-export interface FamilyMember extends FamilyMemberInput {
-  id: string;
-  createdAt: string;
-}
+export const FamilyMemberSchema = v.object({
+  ...v.omit(StoredAttendeeSchema, ['familyConsent']).entries,
+  relation: v.picklist(RELATIONS),
+  id: v.string(),
+  createdAt: v.string(),
+});
+export type FamilyMember = v.InferOutput<typeof FamilyMemberSchema>;
 
 /** Eligibility rules an attendee can fail, named in NOT_ELIGIBLE's `rule`. */
 export const ELIGIBILITY_RULES = ['minAge', 'maxAge', 'familyConsent', 'residentsOnly', 'birthYear'] as const;

@@ -1,56 +1,64 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { ROUTES, type RouteKey } from '../../shared/routes';
+import { splitRouteKey } from '../../shared/route-path';
+import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { expectDocumented } from './contract-check';
 import { bearer, httpEvent, parseResult, type ParsedResult } from './events';
 
 type Handler = (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyResultV2>;
 
-const ROUTES: Array<[string, RegExp, string]> = [
-  ['GET', /^\/schools$/, 'schools-list'],
-  ['GET', /^\/schools\/([^/]+)$/, 'school-get'],
-  ['GET', /^\/majors$/, 'majors-list'],
-  ['GET', /^\/majors\/([^/]+)$/, 'major-get'],
-  ['GET', /^\/certificates$/, 'certificates-list'],
-  ['GET', /^\/certificates\/([^/]+)$/, 'certificate-get'],
-  ['GET', /^\/activities$/, 'activities-list'],
-  ['GET', /^\/activities\/([^/]+)$/, 'activity-get'],
-  ['POST', /^\/auth\/login$/, 'auth-login'],
-  ['POST', /^\/signups$/, 'signup-create'],
-  ['POST', /^\/signups\/batch$/, 'signup-batch'],
-  ['POST', /^\/signups\/([^/]+)\/accept$/, 'signup-accept'],
-  ['POST', /^\/staff\/signups\/([^/]+)\/cancel$/, 'staff-signup-cancel'],
-  ['POST', /^\/staff\/activities\/([^/]+)\/draw$/, 'staff-draw'],
-  ['GET', /^\/activities\/([^/]+)\/draw$/, 'activity-draw'],
-  ['GET', /^\/family-members$/, 'family-list'],
-  ['POST', /^\/family-members$/, 'family-create'],
-  ['PUT', /^\/family-members\/([^/]+)$/, 'family-update'],
-  ['DELETE', /^\/family-members\/([^/]+)$/, 'family-delete'],
-  ['GET', /^\/me\/subscriptions$/, 'subscriptions-get'],
-  ['POST', /^\/me\/subscriptions$/, 'subscriptions-put'],
-  ['GET', /^\/signups\/mine$/, 'signups-mine'],
-  ['GET', /^\/signups\/([^/]+)$/, 'signup-get'],
-  ['DELETE', /^\/signups\/([^/]+)$/, 'signup-cancel'],
-  ['GET', /^\/staff\/activities$/, 'staff-activities-list'],
-  ['POST', /^\/staff\/activities$/, 'staff-activity-create'],
-  ['PATCH', /^\/staff\/activities\/([^/]+)$/, 'staff-activity-update'],
-  ['GET', /^\/staff\/activities\/([^/]+)\/signups$/, 'staff-roster'],
-  ['POST', /^\/staff\/activities\/([^/]+)\/cancel$/, 'staff-activity-cancel'],
-  ['POST', /^\/staff\/check-ins$/, 'staff-check-in'],
-  ['GET', /^\/staff\/stats$/, 'staff-stats'],
-  ['PUT', /^\/staff\/schools\/([^/]+)\/enrolment$/, 'staff-enrolment-put'],
-  ['GET', /^\/staff\/audit$/, 'staff-audit-list'],
-  ['GET', /^\/completions\/([^/]+)$/, 'completion-get'],
-];
+interface Resolved {
+  key: RouteKey;
+  /** The handler module under functions/handlers/, as serverless.yml names it. */
+  module: string;
+  pathParameters: Record<string, string> | undefined;
+}
 
-/** Which handler module serves a method and path, as serverless.yml routes it. */
+const modules = new Map(
+  deployedRoutes().map((r) => [r.route, r.handler.replace(/^functions\/handlers\/|\.handler$/g, '')]),
+);
+
+/**
+ * The route a concrete request hits, as API Gateway picks it: a path without parameters beats one with
+ * them (`/signups/mine` before `/signups/{id}`).
+ */
+export function resolveRoute(method: string, path: string): Resolved {
+  const candidates = (Object.keys(ROUTES) as RouteKey[])
+    .map((key) => {
+      const [m, template] = splitRouteKey(key);
+      const names: string[] = [];
+      const pattern = template.replace(/\{(\w+)\}/g, (_, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      });
+      const match = m === method ? new RegExp(`^${pattern}$`).exec(path) : null;
+      return { key, names, match };
+    })
+    .filter((c) => c.match)
+    .sort((a, b) => a.names.length - b.names.length);
+  const best = candidates[0];
+  if (!best?.match) throw new Error(`no route for ${method} ${path}`);
+  const module = modules.get(best.key);
+  if (!module) throw new Error(`${best.key} is not deployed in serverless.yml`);
+  const values = best.match.slice(1).map((v) => decodeURIComponent(v));
+  return {
+    key: best.key,
+    module,
+    pathParameters: best.names.length
+      ? Object.fromEntries(best.names.map((n, i) => [n, values[i] ?? '']))
+      : undefined,
+  };
+}
+
+/** The handler module that serves a method and path. */
 export function routeHandlerName(method: string, path: string): string {
-  const route = ROUTES.find(([m, re]) => m === method && re.test(path));
-  if (!route) throw new Error(`no route for ${method} ${path}`);
-  return route[2];
+  return resolveRoute(method, path).module;
 }
 
 /**
- * Calls the real handler modules with API Gateway v2 events, routed the way serverless.yml routes
- * them: the integration tests exercise exactly what Lambda would run.
+ * Calls the real handler modules with API Gateway v2 events, routed by the route table and serverless.yml:
+ * the integration tests exercise exactly what Lambda would run, and every answer is checked against
+ * docs/openapi.yaml.
  */
 export function handlerApi() {
   const cache = new Map<string, Handler>();
@@ -74,20 +82,16 @@ export function handlerApi() {
       query?: Record<string, string>;
     } = {},
   ): Promise<ParsedResult> {
-    // First match wins, as in API Gateway: `/signups/mine` is listed before `/signups/{id}`.
-    const route = ROUTES.find(([m, re]) => m === method && re.test(path));
-    if (!route) throw new Error(`no route for ${method} ${path}`);
-    const match = route[1].exec(path);
-    const handler = await load(route[2]);
+    const route = resolveRoute(method, path);
+    const handler = await load(route.module);
     const headers = { ...(options.user ? bearer(options.user, options.roles) : {}), ...options.headers };
     const answer = parseResult(
       await handler(
         httpEvent({
           method,
           path,
-          pathParameters: match?.[1]
-            ? { [route[2] === 'completion-get' ? 'code' : 'id']: decodeURIComponent(match[1]) }
-            : undefined,
+          routeKey: route.key,
+          pathParameters: route.pathParameters,
           query: options.query,
           headers,
           body: options.body,

@@ -5,6 +5,8 @@ import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { CONTRACT_ROUTES } from '../support/contract';
 import { parse } from 'yaml';
 import { ERRORS } from '../../shared/errors';
+import { ROUTES } from '../../shared/routes';
+import { openApiYaml } from '../../scripts/lib/openapi';
 
 const root = join(__dirname, '../..');
 const serverless = readFileSync(join(root, 'serverless.yml'), 'utf8');
@@ -37,6 +39,20 @@ function runValidator(
 const serverlessRoutes = (): string[] => deployedRoutes().map((r) => r.route);
 
 describe('the published contract', () => {
+  it('declares in the route table exactly the routes serverless.yml deploys, each with its function', () => {
+    const deployed = deployedRoutes()
+      .map((r) => `${r.route} → ${r.fn}`)
+      .sort();
+    const declared = Object.entries(ROUTES)
+      .map(([key, route]) => `${key} → ${route.operationId}`)
+      .sort();
+    expect(declared).toEqual(deployed);
+  });
+
+  it('is the document the route table generates (run `npm run openapi` after changing a route)', () => {
+    expect(readFileSync(join(root, 'docs/openapi.yaml'), 'utf8')).toBe(openApiYaml());
+  });
+
   it('documents every route serverless.yml deploys, and nothing it does not', () => {
     const deployed = serverlessRoutes().sort();
     const documented = Object.entries(openapi.paths)

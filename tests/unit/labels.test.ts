@@ -9,6 +9,7 @@ import { DomainError } from '../../functions/domain/errors';
 import type { SignupRecord } from '../../functions/domain/ports';
 import { messageContent } from '../../functions/domain/reminders';
 import { httpHandler } from '../../functions/lib/http';
+import { ROUTES } from '../../shared/routes';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';
 import { SIGNUP_STATUSES, SIGNUP_STATUS_LABELS } from '../../shared/schemas/signup';
 import { httpEvent } from '../support/events';
@@ -71,13 +72,13 @@ test('a refusal’s details cannot overwrite its code or message', async () => {
     TOKEN_SECRET: 'unit-test-secret-0123456789abcdef',
     LOG_LEVEL: 'error',
   });
-  const handler = httpHandler(async () => {
+  const handler = httpHandler(ROUTES['POST /auth/login'], async () => {
     throw new DomainError('DUPLICATE_SIGNUP', {
       details: { code: 'SOMETHING_ELSE', message: 'overwritten', seatsLeft: 0 },
     });
   });
   const res = (await handler(
-    httpEvent({ method: 'POST', path: '/signups' }),
+    httpEvent({ method: 'POST', path: '/auth/login', body: { code: 'dev:someone' } }),
   )) as APIGatewayProxyStructuredResultV2;
   const body = JSON.parse(String(res.body)) as { error: Record<string, unknown> };
   expect(res.statusCode).toBe(409);

@@ -1,5 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import * as v from 'valibot';
 import { httpHandler, ok } from '../../functions/lib/http';
+import type { RouteSpec } from '../../shared/routes';
 import { gunzipSync } from 'node:zlib';
 import {
   acceptsGzip,
@@ -85,6 +87,18 @@ describe('the response cache', () => {
   });
 });
 
+/** Test routes: a public list that takes a query, and a private one. */
+const publicRoute = {
+  operationId: 'things',
+  summary: 'things',
+  auth: 'public',
+  query: v.object({ q: v.optional(v.string()) }),
+  cache: 'public',
+  responses: { 200: { description: 'things', schema: v.unknown() } },
+  errors: [],
+} as const satisfies RouteSpec;
+const privateRoute = { ...publicRoute, query: undefined, cache: undefined } as const satisfies RouteSpec;
+
 const event = (query: Record<string, string> = {}, headers: Record<string, string> = {}) =>
   httpEvent({ method: 'GET', path: '/things', query, headers });
 
@@ -101,12 +115,13 @@ describe('httpHandler with cacheTtlMs', () => {
   it('builds a public answer once, answers 304 from the cache, and never caches refusals', async () => {
     let builds = 0;
     const handler = httpHandler(
+      publicRoute,
       async (req) => {
         builds++;
         if (req.query.q === 'bad') throw new DomainError('INVALID_QUERY');
-        return ok({ items: [builds] }, 'public');
+        return ok({ items: [builds] });
       },
-      { query: true, cacheTtlMs: 60_000 },
+      { cacheTtlMs: 60_000 },
     );
     const first = (await handler(event())) as APIGatewayProxyStructuredResultV2;
     const second = (await handler(event())) as APIGatewayProxyStructuredResultV2;
@@ -132,7 +147,7 @@ describe('httpHandler with cacheTtlMs', () => {
 
   it('does not cache private answers', async () => {
     let builds = 0;
-    const handler = httpHandler(async () => ok({ n: ++builds }), { cacheTtlMs: 60_000 });
+    const handler = httpHandler(privateRoute, async () => ok({ n: ++builds }), { cacheTtlMs: 60_000 });
     await handler(event());
     const second = (await handler(event())) as APIGatewayProxyStructuredResultV2;
     expect(JSON.parse(String(second.body))).toEqual({ n: 2 });
@@ -144,7 +159,7 @@ describe('httpHandler with cacheTtlMs', () => {
       id: `activity-${i}`,
       title: '送教下乡：玉米种植技术',
     }));
-    const handler = httpHandler(async () => ok({ items }, 'public'), { cacheTtlMs: 60_000 });
+    const handler = httpHandler(publicRoute, async () => ok({ items }), { cacheTtlMs: 60_000 });
     const plain = (await handler(event())) as APIGatewayProxyStructuredResultV2;
     expect(plain.isBase64Encoded).toBeFalsy();
     expect(plain.headers?.['content-encoding']).toBeUndefined();

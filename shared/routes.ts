@@ -1,0 +1,435 @@
+/**
+ * Every HTTP route, declared once. The functions validate requests from it (functions/lib/http.ts),
+ * docs/openapi.yaml is generated from it (`npm run openapi`), a test holds it equal to serverless.yml, and
+ * the mini-program's and the tests' clients take their types from it.
+ *
+ * A route's key is its method and path, so a client names a route by what it is on the wire and needs
+ * none of this file at run time (the mini-program imports its types only).
+ */
+import * as v from 'valibot';
+import {
+  CheckInResultSchema,
+  CompletionSchema,
+  DrawSchema,
+  EnrolmentSchema,
+  LoginResponseSchema,
+  RosterEntrySchema,
+  SignupBatchResponseSchema,
+  SignupDetailSchema,
+  StatsResponseSchema,
+  SubscriptionsSchema,
+  AuditEntrySchema,
+} from './api';
+import type { ErrorCode } from './errors';
+import {
+  ActivityCreateInputSchema,
+  ActivityListQuerySchema,
+  ActivityPatchInputSchema,
+  ActivitySchema,
+} from './schemas/activity';
+import { LoginInputSchema, MineQuerySchema } from './schemas/auth';
+import {
+  CertificateDetailSchema,
+  CertificateListQuerySchema,
+  CertificateSchema,
+  MajorDetailSchema,
+  MajorListQuerySchema,
+  MajorSchema,
+  SchoolDetailSchema,
+  SchoolListQuerySchema,
+  SchoolSchema,
+} from './schemas/catalog';
+import { IdSchema, pageOf } from './schemas/common';
+import {
+  FamilyMemberInputSchema,
+  FamilyMemberSchema,
+  SignupBatchInputSchema,
+  SignupCreateInputSchema,
+  SignupSchema,
+  SignupWithActivitySchema,
+} from './schemas/signup';
+import {
+  AuditQuerySchema,
+  CancelActivityInputSchema,
+  CheckInInputSchema,
+  COMPLETION_CODE_PATTERN,
+  EnrolmentInputSchema,
+  RosterQuerySchema,
+  StatsQuerySchema,
+  SubscriptionsInputSchema,
+} from './schemas/staff';
+
+/**
+ * `user`: any logged-in caller, as the token says. `staff`: someone with a staff role, re-read from the
+ * table on every call so a withdrawn role stops at once (the school itself is the domain's check).
+ * `admin`: the city bureau only.
+ */
+export type RouteAuth = 'public' | 'user' | 'staff' | 'admin';
+
+export interface RouteResponse {
+  description: string;
+  /** The JSON body; none for a 204. */
+  schema?: v.GenericSchema;
+  /** Also answered as CSV (the roster export). */
+  csv?: boolean;
+}
+
+export interface RouteSpec {
+  /** The serverless.yml function that serves it. */
+  operationId: string;
+  summary: string;
+  auth: RouteAuth;
+  /** Roles are re-read from the table although anyone may call: a school's staff may act on others' items. */
+  freshRoles?: boolean;
+  /** Path parameters; a value that fails its schema is the `notFound` code (nothing could have that id). */
+  params?: Record<string, v.GenericSchema>;
+  notFound?: ErrorCode;
+  /** Query parameters (as strings); a route without `query` refuses any. */
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
+  /** Takes an `Idempotency-Key` header: the same key replays the first answer. */
+  idempotent?: boolean;
+  /** Public answers the client may revalidate with an ETag (and then get a 304). */
+  cache?: 'public' | 'revalidate';
+  responses: Partial<Record<200 | 201 | 204, RouteResponse>>;
+  /** What the route can refuse with beyond what its auth, params, query and body already imply. */
+  errors: ErrorCode[];
+}
+
+const byId = { id: IdSchema };
+
+export const ROUTES = {
+  'GET /schools': {
+    operationId: 'schoolsList',
+    summary: 'every school, filtered by county or kind',
+    auth: 'public',
+    query: SchoolListQuerySchema,
+    cache: 'public',
+    responses: { 200: { description: 'the schools', schema: pageOf(SchoolSchema) } },
+    errors: [],
+  },
+  'GET /schools/{id}': {
+    operationId: 'schoolGet',
+    summary: 'one school with its majors',
+    auth: 'public',
+    params: byId,
+    cache: 'public',
+    responses: { 200: { description: 'the school with its majorIds', schema: SchoolDetailSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /majors': {
+    operationId: 'majorsList',
+    summary: 'majors, filtered by level, field or school, or found by words',
+    auth: 'public',
+    query: MajorListQuerySchema,
+    cache: 'public',
+    responses: { 200: { description: 'a page of majors', schema: pageOf(MajorSchema) } },
+    errors: ['INVALID_CURSOR'],
+  },
+  'GET /majors/{id}': {
+    operationId: 'majorGet',
+    summary: 'one major with its school and the 1+X certificates it leads to',
+    auth: 'public',
+    params: byId,
+    cache: 'public',
+    responses: { 200: { description: 'the major', schema: MajorDetailSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /certificates': {
+    operationId: 'certificatesList',
+    summary: 'the 1+X certificates',
+    auth: 'public',
+    query: CertificateListQuerySchema,
+    cache: 'public',
+    responses: { 200: { description: 'a page of certificates', schema: pageOf(CertificateSchema) } },
+    errors: ['INVALID_CURSOR'],
+  },
+  'GET /certificates/{id}': {
+    operationId: 'certificateGet',
+    summary: 'one 1+X certificate with the majors and schools that prepare for it',
+    auth: 'public',
+    params: byId,
+    cache: 'public',
+    responses: { 200: { description: 'the certificate', schema: CertificateDetailSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /activities': {
+    operationId: 'activitiesList',
+    summary: 'upcoming activities by start time (with from/to: those overlapping the range)',
+    auth: 'public',
+    query: ActivityListQuerySchema,
+    cache: 'revalidate',
+    responses: { 200: { description: 'a page of activities', schema: pageOf(ActivitySchema) } },
+    errors: ['INVALID_CURSOR'],
+  },
+  'GET /activities/{id}': {
+    operationId: 'activityGet',
+    summary: 'one activity with its seats, rules and sessions',
+    auth: 'public',
+    params: byId,
+    cache: 'revalidate',
+    responses: { 200: { description: 'the activity', schema: ActivitySchema } },
+    errors: ['ACTIVITY_NOT_FOUND'],
+  },
+  'GET /activities/{id}/draw': {
+    operationId: 'activityDraw',
+    summary: 'the verifiable lottery: the commitment before the draw, the seed and the order after it',
+    auth: 'public',
+    params: byId,
+    cache: 'revalidate',
+    responses: { 200: { description: 'the draw', schema: DrawSchema } },
+    errors: ['ACTIVITY_NOT_FOUND', 'NOT_A_LOTTERY'],
+  },
+  'GET /completions/{code}': {
+    operationId: 'completionGet',
+    summary: 'check a completion record (结业证明) by its code',
+    auth: 'public',
+    params: { code: v.pipe(v.string(), v.regex(COMPLETION_CODE_PATTERN)) },
+    notFound: 'COMPLETION_NOT_FOUND',
+    responses: { 200: { description: 'the completion record', schema: CompletionSchema } },
+    errors: ['COMPLETION_NOT_FOUND'],
+  },
+  'POST /auth/login': {
+    operationId: 'authLogin',
+    summary: 'exchange a wx.login code (in stage local also dev:<name>) for a token',
+    auth: 'public',
+    body: LoginInputSchema,
+    responses: { 200: { description: 'logged in', schema: LoginResponseSchema } },
+    errors: ['INVALID_LOGIN_CODE', 'RATE_LIMITED', 'WECHAT_UNAVAILABLE'],
+  },
+  'POST /signups': {
+    operationId: 'signupCreate',
+    summary: 'sign an attendee up for an activity: a seat, the waitlist, or a lottery application',
+    auth: 'user',
+    body: SignupCreateInputSchema,
+    idempotent: true,
+    responses: {
+      201: { description: 'confirmed, waitlisted with its position, or applied', schema: SignupSchema },
+      200: {
+        description: 'the answer to an earlier request with this Idempotency-Key',
+        schema: SignupSchema,
+      },
+    },
+    errors: [
+      'ACTIVITY_NOT_FOUND',
+      'DUPLICATE_SIGNUP',
+      'SIGNUP_CLOSED',
+      'ACTIVITY_CANCELLED',
+      'TIME_CONFLICT',
+      'TERM_LIMIT_REACHED',
+      'NOT_ELIGIBLE',
+      'IDEMPOTENCY_CONFLICT',
+      'RATE_LIMITED',
+      'BUSY_RETRY',
+    ],
+  },
+  'POST /signups/batch': {
+    operationId: 'signupBatch',
+    summary: "团体报名: a cadre's or teacher's list of up to 50 attendees, each signed up on their own",
+    auth: 'user',
+    body: SignupBatchInputSchema,
+    idempotent: true,
+    responses: {
+      200: {
+        description: 'each person’s sign-up or refusal, in the order given',
+        schema: SignupBatchResponseSchema,
+      },
+    },
+    errors: ['ACTIVITY_NOT_FOUND', 'IDEMPOTENCY_CONFLICT', 'RATE_LIMITED'],
+  },
+  'GET /signups/mine': {
+    operationId: 'signupsMine',
+    summary: "the caller's sign-ups, newest first, each with its activity's title, time and place",
+    auth: 'user',
+    query: MineQuerySchema,
+    responses: { 200: { description: 'a page of sign-ups', schema: pageOf(SignupWithActivitySchema) } },
+    errors: ['INVALID_CURSOR'],
+  },
+  'GET /signups/{id}': {
+    operationId: 'signupGet',
+    summary: 'one sign-up with its check-in code and attendance, for its owner or the school’s staff',
+    auth: 'user',
+    freshRoles: true,
+    params: byId,
+    responses: { 200: { description: 'the sign-up', schema: SignupDetailSchema } },
+    errors: ['SIGNUP_NOT_FOUND'],
+  },
+  'DELETE /signups/{id}': {
+    operationId: 'signupCancel',
+    summary: 'cancel a sign-up (again, if it already was); a freed seat goes to the waitlist',
+    auth: 'user',
+    freshRoles: true,
+    params: byId,
+    responses: { 200: { description: 'cancelled', schema: SignupSchema } },
+    errors: ['SIGNUP_NOT_FOUND', 'FORBIDDEN', 'CANCEL_DEADLINE_PASSED', 'BUSY_RETRY'],
+  },
+  'POST /signups/{id}/accept': {
+    operationId: 'signupAccept',
+    summary: '确认参加: take the seat offered from the waitlist before the offer expires',
+    auth: 'user',
+    params: byId,
+    responses: { 200: { description: 'confirmed', schema: SignupSchema } },
+    errors: ['SIGNUP_NOT_FOUND', 'NOT_OFFERED', 'OFFER_EXPIRED', 'TIME_CONFLICT', 'BUSY_RETRY'],
+  },
+  'GET /family-members': {
+    operationId: 'familyList',
+    summary: '家庭成员: the people this account signs up',
+    auth: 'user',
+    responses: { 200: { description: 'every family member', schema: pageOf(FamilyMemberSchema) } },
+    errors: [],
+  },
+  'POST /family-members': {
+    operationId: 'familyCreate',
+    summary: 'add a family member to sign up on their behalf',
+    auth: 'user',
+    body: FamilyMemberInputSchema,
+    responses: { 201: { description: 'saved', schema: FamilyMemberSchema } },
+    errors: ['FAMILY_LIMIT_REACHED'],
+  },
+  'PUT /family-members/{id}': {
+    operationId: 'familyUpdate',
+    summary: 'change a family member',
+    auth: 'user',
+    params: byId,
+    body: FamilyMemberInputSchema,
+    responses: { 200: { description: 'saved', schema: FamilyMemberSchema } },
+    errors: ['FAMILY_MEMBER_NOT_FOUND'],
+  },
+  'DELETE /family-members/{id}': {
+    operationId: 'familyDelete',
+    summary: 'remove a family member',
+    auth: 'user',
+    params: byId,
+    responses: { 204: { description: 'removed' } },
+    errors: ['FAMILY_MEMBER_NOT_FOUND'],
+  },
+  'GET /me/subscriptions': {
+    operationId: 'subscriptionsGet',
+    summary: 'the subscribe-message templates to ask for and the grants the user has left',
+    auth: 'user',
+    responses: { 200: { description: 'templates and balance', schema: SubscriptionsSchema } },
+    errors: [],
+  },
+  'POST /me/subscriptions': {
+    operationId: 'subscriptionsPut',
+    summary: 'record the templates the user accepted (wx.requestSubscribeMessage, from a tap)',
+    auth: 'user',
+    body: SubscriptionsInputSchema,
+    responses: { 200: { description: 'templates and balance', schema: SubscriptionsSchema } },
+    errors: [],
+  },
+  'GET /staff/activities': {
+    operationId: 'staffActivitiesList',
+    summary: "the activities of the caller's schools (every school for the bureau)",
+    auth: 'staff',
+    responses: { 200: { description: 'the activities', schema: pageOf(ActivitySchema) } },
+    errors: [],
+  },
+  'POST /staff/activities': {
+    operationId: 'staffActivityCreate',
+    summary: 'publish an activity',
+    auth: 'staff',
+    body: ActivityCreateInputSchema,
+    responses: { 201: { description: 'published', schema: ActivitySchema } },
+    errors: [],
+  },
+  'PATCH /staff/activities/{id}': {
+    operationId: 'staffActivityUpdate',
+    summary: 'change an activity; a larger capacity confirms waitlisted people at once',
+    auth: 'staff',
+    params: byId,
+    body: ActivityPatchInputSchema,
+    responses: { 200: { description: 'updated', schema: ActivitySchema } },
+    errors: ['ACTIVITY_NOT_FOUND', 'CAPACITY_BELOW_CONFIRMED', 'BUSY_RETRY'],
+  },
+  'GET /staff/activities/{id}/signups': {
+    operationId: 'staffRoster',
+    summary: 'the roster: confirmed, then waitlisted in order, with full phone numbers (JSON, or CSV)',
+    auth: 'staff',
+    params: byId,
+    query: RosterQuerySchema,
+    responses: {
+      200: { description: 'the roster', schema: v.object({ items: v.array(RosterEntrySchema) }), csv: true },
+    },
+    errors: ['ACTIVITY_NOT_FOUND'],
+  },
+  'POST /staff/activities/{id}/cancel': {
+    operationId: 'staffActivityCancel',
+    summary: 'cancel a published activity; everyone signed up sees the reason',
+    auth: 'staff',
+    params: byId,
+    body: CancelActivityInputSchema,
+    responses: { 200: { description: 'cancelled', schema: ActivitySchema } },
+    errors: ['ACTIVITY_NOT_FOUND', 'ACTIVITY_ALREADY_CANCELLED'],
+  },
+  'POST /staff/activities/{id}/draw': {
+    operationId: 'staffDraw',
+    summary: '开始摇号: run the lottery now',
+    auth: 'staff',
+    params: byId,
+    responses: { 200: { description: 'the draw', schema: DrawSchema } },
+    errors: ['ACTIVITY_NOT_FOUND', 'NOT_A_LOTTERY', 'ALREADY_DRAWN'],
+  },
+  'POST /staff/signups/{id}/cancel': {
+    operationId: 'staffSignupCancel',
+    summary: "the organising school's staff cancel a sign-up, also after the cancellation deadline",
+    auth: 'staff',
+    params: byId,
+    responses: { 200: { description: 'cancelled', schema: SignupSchema } },
+    errors: ['SIGNUP_NOT_FOUND', 'BUSY_RETRY'],
+  },
+  'POST /staff/check-ins': {
+    operationId: 'staffCheckIn',
+    summary: 'check an attendee in with the QR code of their sign-up, once per session',
+    auth: 'staff',
+    body: CheckInInputSchema,
+    responses: { 200: { description: 'checked in', schema: CheckInResultSchema } },
+    errors: ['INVALID_CODE', 'ALREADY_CHECKED_IN'],
+  },
+  'GET /staff/stats': {
+    operationId: 'staffStats',
+    summary: "training headcount (人次) per school against the plan's 2 × enrolment target; county totals",
+    auth: 'staff',
+    query: StatsQuerySchema,
+    responses: { 200: { description: 'the year’s figures', schema: StatsResponseSchema } },
+    errors: [],
+  },
+  'PUT /staff/schools/{id}/enrolment': {
+    operationId: 'staffEnrolmentPut',
+    summary: "the school's enrolment (在校生规模) for a year, entered by its staff",
+    auth: 'staff',
+    params: byId,
+    body: EnrolmentInputSchema,
+    responses: { 200: { description: 'saved', schema: EnrolmentSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /staff/audit': {
+    operationId: 'staffAuditList',
+    summary: 'every staff write, newest first',
+    auth: 'admin',
+    query: AuditQuerySchema,
+    responses: { 200: { description: 'a page of audit entries', schema: pageOf(AuditEntrySchema) } },
+    errors: ['INVALID_CURSOR'],
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type Routes = typeof ROUTES;
+export type RouteKey = keyof Routes;
+
+type Out<S> = S extends v.GenericSchema ? v.InferOutput<S> : undefined;
+type In<S> = S extends v.GenericSchema ? v.InferInput<S> : undefined;
+
+/** The body of a route's answer, by status (every success status when none is named). */
+export type ResponseOf<
+  K extends RouteKey,
+  S extends keyof Routes[K]['responses'] = keyof Routes[K]['responses'],
+> = Routes[K]['responses'][S] extends { schema: infer Schema } ? Out<Schema> : undefined;
+
+/** What a client sends: path parameters, query and body, as the schemas take them in. */
+export type RequestOf<K extends RouteKey> = (Routes[K] extends { params: infer P }
+  ? { params: { [N in keyof P]: string } }
+  : { params?: undefined }) &
+  (Routes[K] extends { query: infer Q }
+    ? { query?: { [N in keyof In<Q>]?: In<Q>[N] | number | null } }
+    : { query?: undefined }) &
+  (Routes[K] extends { body: infer B } ? { body: In<B> } : { body?: undefined });
