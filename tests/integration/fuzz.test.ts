@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import * as v from 'valibot';
-import * as schemas from '../../shared';
+import { ROUTES, type RequestOf, type RouteKey, type RouteSpec } from '../../shared/routes';
+import { routePath, splitRouteKey } from '../../shared/route-path';
 import { useFreshTable } from '../support/table';
-import { handlerApi } from '../support/api';
+import { handlerApi, resolveRoute, routeHandlerName } from '../support/api';
 import { outreachBody, STAFF_SHUANGLIAO } from '../support/fixtures';
 import { bearer, httpEvent, parseResult } from '../support/events';
 
@@ -95,168 +96,68 @@ const someJson = fc.oneof(
   fc.dictionary(hostileText, fc.oneof(hostile, hostileText, fc.integer())),
 );
 
+/** A valid body per route that takes one: the fuzzer breaks one field of it at a time. */
+const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
+  'POST /auth/login': () => ({ code: 'dev:fuzz-login' }),
+  'POST /signups': () => ({
+    activityId,
+    attendee: { name: '王秀兰', phone: '13800138000', village: '新发村' },
+  }),
+  'POST /signups/batch': () => ({
+    activityId,
+    attendees: [{ name: '王秀兰', phone: '13800138000', village: '新发村' }],
+  }),
+  'POST /family-members': () => ({ name: '王秀兰', phone: '13800138000', relation: '母亲' }),
+  'PUT /family-members/{id}': () => ({ name: '王秀兰', phone: '13800138000', relation: '母亲' }),
+  'POST /me/subscriptions': () => ({ accepted: ['local-template-reminder'] }),
+  'POST /staff/activities': () => outreachBody() as RequestOf<'POST /staff/activities'>['body'],
+  'PATCH /staff/activities/{id}': () => ({ capacity: 10, title: '新的名称' }),
+  'POST /staff/activities/{id}/cancel': () => ({ reason: '天气原因' }),
+  'POST /staff/check-ins': () => ({ code: `CK1.${'A'.repeat(40)}` }),
+  'PUT /staff/schools/{id}/enrolment': () => ({ year: 2026, students: 1200 }),
+};
+
+/** Real ids for the routes whose path names one (the fuzzer also tries hostile ids in their place). */
+const REAL_IDS: { [K in RouteKey]?: () => string } = {
+  'PUT /staff/schools/{id}/enrolment': () => 'shuangliao-vocational',
+};
+
+/** Every route of the table, as the fuzzer drives it. */
 interface RouteCase {
+  key: RouteKey;
   method: string;
-  path: () => string;
-  auth?: 'user' | 'staff';
+  /** The path with `{name}` placeholders. */
+  template: string;
+  spec: RouteSpec;
   validBody?: () => Record<string, unknown>;
-  /** The shared schema that decides what a valid body is: generated bodies it would accept are skipped. */
-  bodySchema?: v.GenericSchema;
-  query?: string[];
-  querySchema?: v.GenericSchema;
 }
 
-const ROUTES: RouteCase[] = [
-  {
-    method: 'GET',
-    path: () => '/schools',
-    query: ['county', 'kind'],
-    querySchema: schemas.SchoolListQuerySchema,
+const ROUTE_CASES: RouteCase[] = (Object.entries(ROUTES) as Array<[RouteKey, RouteSpec]>).map(
+  ([key, spec]) => {
+    const [method, template] = splitRouteKey(key);
+    return { key, method, template, spec, validBody: VALID_BODIES[key] as RouteCase['validBody'] };
   },
-  { method: 'GET', path: () => '/schools/{id}' },
-  {
-    method: 'GET',
-    path: () => '/majors',
-    query: ['schoolId', 'level', 'group', 'q', 'cursor', 'limit'],
-    querySchema: schemas.MajorListQuerySchema,
-  },
-  { method: 'GET', path: () => '/majors/{id}' },
-  {
-    method: 'GET',
-    path: () => '/certificates',
-    query: ['q', 'majorId', 'cursor', 'limit'],
-    querySchema: schemas.CertificateListQuerySchema,
-  },
-  { method: 'GET', path: () => '/certificates/{id}' },
-  {
-    method: 'GET',
-    path: () => '/activities',
-    query: ['kind', 'county', 'schoolId', 'from', 'to', 'q', 'cursor', 'limit', 'certificateId'],
-    querySchema: schemas.ActivityListQuerySchema,
-  },
-  { method: 'GET', path: () => '/activities/{id}' },
-  { method: 'GET', path: () => '/activities/{id}/draw' },
-  { method: 'GET', path: () => '/completions/{id}' },
-  {
-    method: 'POST',
-    path: () => '/auth/login',
-    validBody: () => ({ code: 'dev:fuzz-login' }),
-    bodySchema: schemas.LoginInputSchema,
-  },
-  {
-    method: 'POST',
-    path: () => '/signups',
-    auth: 'user',
-    validBody: () => ({ activityId, attendee: { name: '王秀兰', phone: '13800138000', village: '新发村' } }),
-    bodySchema: schemas.SignupCreateInputSchema,
-  },
-  {
-    method: 'POST',
-    path: () => '/signups/batch',
-    auth: 'user',
-    validBody: () => ({
-      activityId,
-      attendees: [{ name: '王秀兰', phone: '13800138000', village: '新发村' }],
-    }),
-    bodySchema: schemas.SignupBatchInputSchema,
-  },
-  {
-    method: 'GET',
-    path: () => '/signups/mine',
-    auth: 'user',
-    query: ['cursor', 'limit'],
-    querySchema: schemas.MineQuerySchema,
-  },
-  { method: 'GET', path: () => '/signups/{id}', auth: 'user' },
-  { method: 'DELETE', path: () => '/signups/{id}', auth: 'user' },
-  { method: 'POST', path: () => '/signups/{id}/accept', auth: 'user' },
-  { method: 'GET', path: () => '/family-members', auth: 'user' },
-  {
-    method: 'POST',
-    path: () => '/family-members',
-    auth: 'user',
-    validBody: () => ({ name: '王秀兰', phone: '13800138000', relation: '母亲' }),
-    bodySchema: schemas.FamilyMemberInputSchema,
-  },
-  {
-    method: 'PUT',
-    path: () => '/family-members/{id}',
-    auth: 'user',
-    validBody: () => ({ name: '王秀兰', phone: '13800138000', relation: '母亲' }),
-  },
-  { method: 'DELETE', path: () => '/family-members/{id}', auth: 'user' },
-  { method: 'GET', path: () => '/me/subscriptions', auth: 'user' },
-  {
-    method: 'POST',
-    path: () => '/me/subscriptions',
-    auth: 'user',
-    validBody: () => ({ accepted: ['local-template-reminder'] }),
-    bodySchema: schemas.SubscriptionsInputSchema,
-  },
-  { method: 'GET', path: () => '/staff/activities', auth: 'staff' },
-  {
-    method: 'POST',
-    path: () => '/staff/activities',
-    auth: 'staff',
-    validBody: () => outreachBody(),
-    bodySchema: schemas.ActivityCreateInputSchema,
-  },
-  {
-    method: 'PATCH',
-    path: () => `/staff/activities/${activityId}`,
-    auth: 'staff',
-    validBody: () => ({ capacity: 10, title: '新的名称' }),
-    bodySchema: schemas.ActivityPatchInputSchema,
-  },
-  {
-    method: 'POST',
-    path: () => `/staff/activities/${activityId}/cancel`,
-    auth: 'staff',
-    validBody: () => ({ reason: '天气原因' }),
-    bodySchema: schemas.CancelActivityInputSchema,
-  },
-  {
-    method: 'GET',
-    path: () => `/staff/activities/${activityId}/signups`,
-    auth: 'staff',
-    query: ['format'],
-    querySchema: schemas.RosterQuerySchema,
-  },
-  { method: 'POST', path: () => `/staff/activities/${activityId}/draw`, auth: 'staff' },
-  { method: 'POST', path: () => '/staff/signups/{id}/cancel', auth: 'staff' },
-  {
-    method: 'POST',
-    path: () => '/staff/check-ins',
-    auth: 'staff',
-    validBody: () => ({ code: `CK1.${'A'.repeat(40)}` }),
-  },
-  {
-    method: 'GET',
-    path: () => '/staff/stats',
-    auth: 'staff',
-    query: ['year'],
-    querySchema: schemas.StatsQuerySchema,
-  },
-  {
-    method: 'PUT',
-    path: () => '/staff/schools/shuangliao-vocational/enrolment',
-    auth: 'staff',
-    validBody: () => ({ year: 2026, students: 1200 }),
-    bodySchema: schemas.EnrolmentInputSchema,
-  },
-  {
-    method: 'GET',
-    path: () => '/staff/audit',
-    auth: 'staff',
-    query: ['cursor', 'limit'],
-    querySchema: schemas.AuditQuerySchema,
-  },
-];
+);
 
 function headersFor(route: RouteCase): Record<string, string> {
-  if (route.auth === 'staff') return bearer(STAFF_SHUANGLIAO.user);
-  if (route.auth === 'user') return bearer('fuzzer');
+  if (route.spec.auth === 'staff' || route.spec.auth === 'admin') return bearer(STAFF_SHUANGLIAO.user);
+  if (route.spec.auth === 'user') return bearer('fuzzer');
   return {};
+}
+
+/** The route's path with real ids in it. */
+function realPath(route: RouteCase): string {
+  const real = REAL_IDS[route.key]?.() ?? (route.template.startsWith('/signups') ? signupId : activityId);
+  return routePath(
+    route.template,
+    Object.fromEntries(Object.keys(route.spec.params ?? {}).map((n) => [n, real])),
+  );
+}
+
+/** The names a query schema takes, through any pipe around it. */
+function queryNames(schema: v.GenericSchema): string[] {
+  const s = schema as unknown as { entries?: object; pipe?: v.GenericSchema[] };
+  return s.entries ? Object.keys(s.entries) : s.pipe?.[0] ? queryNames(s.pipe[0]) : [];
 }
 
 /** Real ids where a route needs one, or hostile text in their place. */
@@ -265,27 +166,24 @@ const pathIdArb = fc.oneof(hostileText, fc.constantFrom('%3Cscript%3E', 'UPPER',
 function inputFor(
   route: RouteCase,
 ): fc.Arbitrary<{ path: string; body?: unknown; rawBody?: string; query?: Record<string, string> }> {
-  const base = route.path();
-  const path = base.includes('{id}')
-    ? pathIdArb.map((id) => base.replace('{id}', encodeURIComponent(id).slice(0, 300) || '%20'))
+  const base = route.template;
+  const path = route.spec.params
+    ? pathIdArb.map((id) => base.replace(/\{\w+\}/, encodeURIComponent(id).slice(0, 300) || '%20'))
     : fc.constant(base);
-  const withReal = base.includes('{id}')
-    ? fc.constant(base.replace('{id}', base.startsWith('/signups') ? signupId : activityId))
-    : fc.constant(base);
+  const withReal = fc.constant(realPath(route));
+  const querySchema = route.spec.query;
+  const names = querySchema ? queryNames(querySchema) : [];
   const queryArb = fc
-    .dictionary(
-      route.query ? fc.oneof(fc.constantFrom(...route.query), hostileText) : hostileText,
-      hostileText,
-      { minKeys: 1, maxKeys: 3 },
-    )
-    .filter(
-      (q) => Object.keys(q).length > 0 && !(route.querySchema && v.safeParse(route.querySchema, q).success),
-    );
+    .dictionary(names.length ? fc.oneof(fc.constantFrom(...names), hostileText) : hostileText, hostileText, {
+      minKeys: 1,
+      maxKeys: 3,
+    })
+    .filter((q) => Object.keys(q).length > 0 && !(querySchema && v.safeParse(querySchema, q).success));
   const variants: Array<
     fc.Arbitrary<{ path: string; body?: unknown; rawBody?: string; query?: Record<string, string> }>
   > = [fc.tuple(path, queryArb).map(([p, query]) => ({ path: p, query }))];
   if (route.method !== 'GET' && route.method !== 'DELETE') {
-    const schema = route.bodySchema;
+    const schema = route.spec.body;
     const bodies = (route.validBody ? fc.oneof(mutate(route.validBody()), someJson) : someJson).filter(
       (body) => !schema || !v.safeParse(schema, body).success,
     );
@@ -312,7 +210,11 @@ function inputFor(
 describe('hostile input over every route', () => {
   let cases = 0;
 
-  it.each(ROUTES.map((r) => [`${r.method} ${r.path()}`, r] as const))(
+  it('has a valid body to break for every route that takes one', () => {
+    expect(ROUTE_CASES.filter((r) => r.spec.body && !r.validBody).map((r) => r.key)).toEqual([]);
+  });
+
+  it.each(ROUTE_CASES.map((r) => [r.key, r] as const))(
     '%s answers 4xx with a code and writes nothing',
     async (_name, route) => {
       await fc.assert(
@@ -325,7 +227,7 @@ describe('hostile input over every route', () => {
             query: input.query,
           });
           const batchAllRefused =
-            route.path() === '/signups/batch' &&
+            route.key === 'POST /signups/batch' &&
             res.status === 200 &&
             (res.body.results as Array<{ error?: unknown }>).every((r) => r.error !== undefined);
           if (!batchAllRefused) {
@@ -342,9 +244,9 @@ describe('hostile input over every route', () => {
   );
 
   it('refuses bytes that are not UTF-8 on every body route', async () => {
-    for (const route of ROUTES.filter((r) => r.validBody)) {
-      const path = route.path();
-      const name = (await import('../support/api')).routeHandlerName(route.method, path);
+    for (const route of ROUTE_CASES.filter((r) => r.spec.body)) {
+      const path = realPath(route);
+      const name = routeHandlerName(route.method, path);
       const { handler } = (await import(`../../functions/handlers/${name}`)) as {
         handler: (e: unknown) => Promise<never>;
       };
@@ -352,7 +254,7 @@ describe('hostile input over every route', () => {
         method: route.method,
         path,
         headers: headersFor(route),
-        pathParameters: { id: activityId },
+        pathParameters: resolveRoute(route.method, path).pathParameters,
       });
       event.body = Buffer.from([0x7b, 0x22, 0xc3, 0x28, 0x22, 0x7d]).toString('base64');
       event.isBase64Encoded = true;
