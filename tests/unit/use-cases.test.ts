@@ -8,7 +8,8 @@ import {
   reviseActivity,
 } from '../../functions/domain/activities';
 import { DomainError } from '../../functions/domain/errors';
-import { drawNow, drawView, runDraw } from '../../functions/domain/lottery';
+import { drawNow, drawView, isDue, runDraw } from '../../functions/domain/lottery';
+import { deliverDue, enqueueDue, type Messenger } from '../../functions/domain/notify';
 import {
   acceptOffer,
   cancelSignup,
@@ -413,5 +414,172 @@ describe('lottery', () => {
       status: 'waitlisted',
       waitlistPosition: 1,
     });
+  });
+});
+
+describe('reminders and notifications', () => {
+  /** A stand-in for WeChat: what it was sent, and the errcodes it answers next (0 once they run out). */
+  function wechat() {
+    const sent: Array<{ to: string; template: string; status: string }> = [];
+    const errcodes: number[] = [];
+    const messenger: Messenger = {
+      templates: { reminder: 'tpl-reminder', result: 'tpl-result', cancelled: 'tpl-cancelled' },
+      async send(message) {
+        const errcode = errcodes.shift() ?? 0;
+        if (errcode === 0)
+          sent.push({
+            to: message.touser,
+            template: message.template_id,
+            status: message.data.phrase5?.value ?? '',
+          });
+        return errcode;
+      },
+      recipient: (u) => u.openId ?? null,
+    };
+    return { sent, errcodes, messenger };
+  }
+
+  /** One run of the scheduled worker (handlers/rules-worker.ts): draw, expire offers, queue, deliver. */
+  async function runWorker(messenger: Messenger) {
+    const now = deps.clock.now();
+    for (const activity of await deps.activities.listBySchool('all')) {
+      if (isDue(activity, now)) await runDraw(deps, activity, null);
+      await expireOffers(deps, activity);
+      await enqueueDue(deps, messenger, (await deps.activities.get(activity.id)) ?? activity);
+    }
+    return deliverDue({ ...deps, activity: (id) => deps.activities.get(id) }, messenger);
+  }
+
+  /** Person n logs in through WeChat and accepts `grants` one-time messages of each template. */
+  async function subscribed(n: number, grants = 3) {
+    await deps.users.ensure(user(n).userId, { openId: `wx-${n}` }, toIso(deps.clock.now()));
+    for (let i = 0; i < grants; i++)
+      await deps.subscriptions.accept(user(n).userId, ['tpl-reminder', 'tpl-result', 'tpl-cancelled']);
+  }
+
+  const outbox = async (signupId: string) =>
+    (await deps.outbox.list(signupId)).map((m) => [m.kind, m.status]).sort();
+
+  it('tells a person moved up from the waitlist once, and reminds a seat holder once per window', async () => {
+    const { sent, messenger } = wechat();
+    const activity = await publish({ capacity: 1 });
+    const [a, b] = [await signUp(activity.id, 1), await signUp(activity.id, 2)];
+    if (!a || !b) throw new Error('setup');
+    await subscribed(1);
+    await subscribed(2);
+    await cancelSignup(deps, user(1), a.id);
+    await runWorker(messenger);
+    await runWorker(messenger);
+    expect(sent).toEqual([{ to: 'wx-2', template: 'tpl-result', status: '候补成功，已为您确认名额' }]);
+
+    deps.clock.set('2030-03-11T10:00:00+08:00');
+    await runWorker(messenger);
+    deps.clock.set('2030-03-12T07:30:00+08:00');
+    await runWorker(messenger);
+    await runWorker(messenger);
+    expect(sent.map((m) => [m.to, m.template, m.status])).toEqual([
+      ['wx-2', 'tpl-result', '候补成功，已为您确认名额'],
+      ['wx-2', 'tpl-reminder', '明天开课，请准时参加'],
+      ['wx-2', 'tpl-reminder', '两小时后开始，请准时到场'],
+    ]);
+    expect(await outbox(b.id)).toEqual([
+      ['reminder-24h', 'sent'],
+      ['reminder-2h', 'sent'],
+      ['seat-confirmed', 'sent'],
+    ]);
+    expect(await outbox(a.id)).toEqual([]);
+  });
+
+  it('sends an offer to the person offered, and every applicant the result of the draw', async () => {
+    const { sent, messenger } = wechat();
+    const offers = await publish({ capacity: 1, waitlist: 'offer', offerHours: 2 });
+    const [a, b] = [await signUp(offers.id, 1), await signUp(offers.id, 2)];
+    if (!a || !b) throw new Error('setup');
+    const lottery = await publish({ enrolment: 'lottery', capacity: 1, drawAt: '2030-03-10T20:00:00+08:00' });
+    const [c, d] = [await signUp(lottery.id, 3), await signUp(lottery.id, 4)];
+    if (!c || !d) throw new Error('setup');
+    for (const n of [1, 2, 3, 4]) await subscribed(n);
+    await cancelSignup(deps, user(1), a.id);
+    await runWorker(messenger);
+    expect(sent.map((m) => [m.to, m.template])).toEqual([['wx-2', 'tpl-result']]);
+    expect(await outbox(b.id)).toEqual([['offer', 'sent']]);
+
+    deps.clock.set('2030-03-10T20:00:00+08:00');
+    await runWorker(messenger);
+    await runWorker(messenger);
+    const told = sent.slice(1).map((m) => [m.to, m.status]);
+    const drawn = [await getSignup(deps, user(3), c.id), await getSignup(deps, user(4), d.id)];
+    expect(drawn.map((x) => x.status).sort()).toEqual(['confirmed', 'waitlisted']);
+    expect(told.sort()).toEqual(
+      drawn.map((x, i) => [
+        `wx-${i + 3}`,
+        x.status === 'confirmed' ? '摇号中签，报名成功' : '未中签，已进入候补',
+      ]),
+    );
+    expect(await outbox(c.id)).toEqual([['lottery-result', 'sent']]);
+  });
+
+  it('tells everyone still signed up when the activity is cancelled, once', async () => {
+    const { sent, messenger } = wechat();
+    const activity = await publish({ capacity: 1 });
+    const [a, b, c] = [
+      await signUp(activity.id, 1),
+      await signUp(activity.id, 2),
+      await signUp(activity.id, 3),
+    ];
+    if (!a || !b || !c) throw new Error('setup');
+    for (const n of [1, 2, 3]) await subscribed(n);
+    await cancelSignup(deps, user(3), c.id);
+    await cancelActivity(deps, STAFF, activity.id, '道路结冰');
+    await runWorker(messenger);
+    await runWorker(messenger);
+    expect(sent.map((m) => [m.to, m.template, m.status]).sort()).toEqual([
+      ['wx-1', 'tpl-cancelled', '活动已取消：道路结冰'],
+      ['wx-2', 'tpl-cancelled', '活动已取消：道路结冰'],
+    ]);
+    expect(await outbox(c.id)).toEqual([]);
+  });
+
+  it('sends only against a subscription, stops a refused template, and retries a failed send once later', async () => {
+    const { sent, errcodes, messenger } = wechat();
+    const reminderTime = '2030-03-11T10:00:00+08:00';
+    const inWindow = async (n: number) => {
+      deps.clock.set(NOW);
+      const activity = await publish({ capacity: 1, startsAt: '2030-03-12T09:00:00+08:00' });
+      const seat = await signUp(activity.id, n);
+      deps.clock.set(reminderTime);
+      return seat;
+    };
+
+    // No subscription accepted: recorded, not sent.
+    await deps.users.ensure(user(1).userId, { openId: 'wx-1' }, NOW);
+    const unsubscribed = await inWindow(1);
+    expect(await runWorker(messenger)).toMatchObject({ 'not-subscribed': 1, sent: 0 });
+    expect(await outbox(unsubscribed.id)).toEqual([['reminder-24h', 'not-subscribed']]);
+
+    // A WeChat error: tried again after a minute, sent once, the grant used once.
+    await subscribed(2, 1);
+    const retried = await inWindow(2);
+    errcodes.push(45015);
+    expect(await runWorker(messenger)).toMatchObject({ retried: 1, sent: 0 });
+    expect(await runWorker(messenger)).toMatchObject({ retried: 0, sent: 0 });
+    deps.clock.advance(60_000);
+    expect(await runWorker(messenger)).toMatchObject({ sent: 1 });
+    expect(await outbox(retried.id)).toEqual([['reminder-24h', 'sent']]);
+    expect(await deps.subscriptions.balance(user(2).userId)).toMatchObject({ 'tpl-reminder': 0 });
+
+    // 43101: the person refused the template; nothing more of it goes to them until they accept it again.
+    await subscribed(3);
+    const refused = await inWindow(3);
+    errcodes.push(43101);
+    expect(await runWorker(messenger)).toMatchObject({ refused: 1 });
+    // The 2-hour reminders: 1 never subscribed, 2 used their one grant, 3 refused the template.
+    deps.clock.set('2030-03-12T07:30:00+08:00');
+    expect(await runWorker(messenger)).toMatchObject({ 'not-subscribed': 3, sent: 0 });
+    expect(await outbox(refused.id)).toEqual([
+      ['reminder-24h', 'refused'],
+      ['reminder-2h', 'not-subscribed'],
+    ]);
+    expect(sent.map((m) => m.to)).toEqual(['wx-2']);
   });
 });
