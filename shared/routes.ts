@@ -433,3 +433,15 @@ export type RequestOf<K extends RouteKey> = (Routes[K] extends { params: infer P
     ? { query?: { [N in keyof In<Q>]?: In<Q>[N] | number | null } }
     : { query?: undefined }) &
   (Routes[K] extends { body: infer B } ? { body: In<B> } : { body?: undefined });
+
+/** A path a route answers on, with any string where the route names a parameter: `/signups/${string}`. */
+type ConcretePath<P extends string> = P extends `${infer Head}{${string}}${infer Tail}`
+  ? `${Head}${string}${ConcretePath<Tail>}`
+  : P;
+
+/** The paths the table routes for a method: what a test client may call. */
+export type PathOf<M extends string> = {
+  [K in RouteKey]: K extends `${M} ${infer P}` ? ConcretePath<P> : never;
+}[RouteKey];
+
+export type RouteMethod = RouteKey extends `${infer M} ${string}` ? M : never;

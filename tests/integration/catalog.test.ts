@@ -1,3 +1,4 @@
+import type { PathOf } from '../../shared/routes';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
 
@@ -128,7 +129,7 @@ describe('catalog', () => {
     ['/majors', { cursor: '!!' }],
     ['/certificates', { majorId: 'nope' }],
   ])('answers 400 with a code for %s %j', async (path, query) => {
-    const res = await api.call('GET', path, { query });
+    const res = await api.call('GET', path as PathOf<'GET'>, { query });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toMatch(/^INVALID_(QUERY|CURSOR)$/);
     expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
@@ -141,7 +142,7 @@ describe('catalog', () => {
       '/certificates/nope',
       '/activities/nope',
       '/activities/%3Cscript%3E',
-    ]) {
+    ] as const) {
       const res = await api.call('GET', path);
       expect(res.status).toBe(404);
     }

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ROUTES, type RouteKey } from '../../shared/routes';
+import { ROUTES, type PathOf, type RouteKey, type RouteMethod } from '../../shared/routes';
 import { splitRouteKey } from '../../shared/route-path';
 import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { expectDocumented } from './contract-check';
@@ -70,9 +70,9 @@ export function handlerApi() {
     }
     return handler;
   }
-  async function call(
-    method: string,
-    path: string,
+  async function call<M extends RouteMethod>(
+    method: M,
+    path: PathOf<M>,
     options: {
       user?: string;
       roles?: string[];
