@@ -191,4 +191,3 @@ export const ErrorBodySchema = v.object({
   }),
 });
 
-export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

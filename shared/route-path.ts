@@ -11,3 +11,6 @@ export function splitRouteKey<M extends string>(key: `${M} ${string}`): [method:
 export function routePath(path: string, params: Record<string, string> = {}): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
 }
+
+/** The header an idempotent route (`idempotent` in the table) reads: the same key answers the first answer. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import type * as v from 'valibot';
 import { ERRORS, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { IDEMPOTENCY_HEADER } from '../../shared/route-path';
 import type { RouteSpec } from '../../shared/routes';
 import { IdempotencyKeySchema } from '../../shared/schemas/signup';
 import { validate } from '../../shared/validate';
@@ -123,7 +124,7 @@ export function httpHandler<R extends RouteSpec>(
       if (!validate(schema, req.pathParameters[name] ?? '').ok)
         throw new DomainError(route.notFound ?? 'NOT_FOUND');
     }
-    const rawKey = route.idempotent ? req.headers['idempotency-key'] : undefined;
+    const rawKey = route.idempotent ? req.headers[IDEMPOTENCY_HEADER.toLowerCase()] : undefined;
     const idempotencyKey = rawKey === undefined ? undefined : parse(IdempotencyKeySchema, rawKey);
     const body = route.body ? parse(route.body, jsonBody(req)) : undefined;
     const answer: HttpResponse = await fn({

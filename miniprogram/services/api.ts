@@ -1,7 +1,6 @@
-import { IDEMPOTENCY_HEADER } from '@shared/api';
 import type { Attendee, FamilyMemberInput } from '@shared/schemas/signup';
 import type { RequestOf, ResponseOf, RouteKey } from '@shared/routes';
-import { routePath, splitRouteKey } from '@shared/route-path';
+import { IDEMPOTENCY_HEADER, routePath, splitRouteKey } from '@shared/route-path';
 import { auth } from './auth';
 import { request, type RequestOptions } from './request';
 

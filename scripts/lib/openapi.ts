@@ -4,7 +4,7 @@ import YAML from 'yaml';
 import * as api from '../../shared/api';
 import { ERRORS, type ErrorCode } from '../../shared/errors';
 import { ROUTES, type RouteSpec } from '../../shared/routes';
-import { splitRouteKey } from '../../shared/route-path';
+import { IDEMPOTENCY_HEADER, splitRouteKey } from '../../shared/route-path';
 import { ActivityCreateInputSchema, ActivitySchema } from '../../shared/schemas/activity';
 import * as catalog from '../../shared/schemas/catalog';
 import { CountySchema } from '../../shared/schemas/common';
@@ -135,7 +135,7 @@ function operation(route: RouteSpec) {
       parameters.push({ name, in: 'query', required: !isOptional(schema), schema: toInput(schema) });
   if (route.idempotent)
     parameters.push({
-      name: api.IDEMPOTENCY_HEADER,
+      name: IDEMPOTENCY_HEADER,
       in: 'header',
       required: false,
       description: 'the same key answers with the first answer, and creates nothing twice',
