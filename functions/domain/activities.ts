@@ -116,7 +116,14 @@ export async function reviseActivity(
     changes,
     deps.clock.now(),
   );
-  const result = await deps.activities.update(id, changes, patch.capacity ?? 0, audit);
+  // New times may open a reminder window or move the draw: the worker looks again at its next run.
+  const timing = ['startsAt', 'endsAt', 'sessions', 'drawAt'].some((f) => f in changes);
+  const result = await deps.activities.update(
+    id,
+    timing ? { ...changes, wakeAt: toIso(deps.clock.now()) } : changes,
+    patch.capacity ?? 0,
+    audit,
+  );
   if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
   if (result === 'capacity-below-confirmed') throw new DomainError('CAPACITY_BELOW_CONFIRMED');
   if (patch.capacity !== undefined && patch.capacity > current.capacity) await fillFreedSeats(deps, id);

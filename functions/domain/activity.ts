@@ -8,6 +8,7 @@ import type {
 import { dayjs, toIso, ZONE } from '../../shared/time';
 import type { ActivityRecord } from './ports';
 import { DEFAULT_COMPLETION_THRESHOLD } from '../../shared/schemas/staff';
+import { nextWakeUp } from './agenda';
 import { commitmentOf, newLotterySeed } from './rules';
 
 /** Open only inside the sign-up window and before the activity ends; cancellation overrides everything. */
@@ -117,7 +118,7 @@ export function newActivityRecord(
   const first = sessions[0];
   const last = sessions[sessions.length - 1];
   const createdAt = toIso(meta.now);
-  return {
+  const record: ActivityRecord = {
     id: meta.id,
     kind: input.kind,
     title: input.title,
@@ -155,4 +156,6 @@ export function newActivityRecord(
     updatedAt: createdAt,
     createdBy: meta.createdBy,
   };
+  const wake = nextWakeUp(record, meta.now);
+  return { ...record, wakeAt: wake === null ? null : toIso(wake) };
 }

@@ -3,7 +3,8 @@ import { dayjs, toIso } from '../../shared/time';
 import { canManageSchool, type Caller } from './access';
 import { auditEntry } from './audit';
 import { DomainError } from './errors';
-import type { ActivityRecord, ActivityStore, Clock, SignupStore } from './ports';
+import { drawMessages } from './notify';
+import type { ActivityRecord, ActivityStore, Clock, SignupRecord, SignupStore } from './ports';
 import { allocate, drawnRank, drawOrder } from './rules';
 import type { Draw } from '../../shared/api';
 
@@ -31,18 +32,23 @@ export async function runDraw(
     activity.lotterySeed,
     applicants.map((a) => a.id),
   );
-  const now = toIso(deps.clock.now());
+  const drawTime = deps.clock.now();
+  const now = toIso(drawTime);
   if ((await deps.activities.beginDraw(activity.id, now, order)) === 'already-drawn')
     throw new DomainError('ALREADY_DRAWN');
   const { confirmed, waitlisted } = allocate(order, activity.capacity);
+  const byId = new Map(applicants.map((a) => [a.id, a]));
+  // Each result is queued with the write that decides it, so it is told exactly once.
+  const result = (id: string, status: 'confirmed' | 'waitlisted', position: number) => ({
+    id,
+    status,
+    rank: drawnRank(position),
+    messages: drawMessages(activity, byId.get(id) as SignupRecord, status, drawTime),
+  });
   await deps.signups.applyDraw(
     [
-      ...confirmed.map((id, i) => ({ id, status: 'confirmed' as const, rank: drawnRank(i + 1) })),
-      ...waitlisted.map((id, i) => ({
-        id,
-        status: 'waitlisted' as const,
-        rank: drawnRank(confirmed.length + i + 1),
-      })),
+      ...confirmed.map((id, i) => result(id, 'confirmed', i + 1)),
+      ...waitlisted.map((id, i) => result(id, 'waitlisted', confirmed.length + i + 1)),
     ],
     now,
   );

@@ -9,6 +9,18 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
+/**
+ * The kinds the scheduled worker queues when their time comes: a reminder when its window opens, for every
+ * seat held then, and the notice of a cancelled activity (more sign-ups than one transaction can hold). Every
+ * other kind follows a change of one sign-up's status and is queued in the transaction that makes the change
+ * (domain/notify.ts), as is the reminder whose window is open when a seat is confirmed.
+ */
+export const SWEPT_KINDS: ReadonlySet<MessageKind> = new Set([
+  'reminder-24h',
+  'reminder-2h',
+  'activity-cancelled',
+]);
+
 export type TemplateName = 'reminder' | 'result' | 'cancelled';
 
 export const TEMPLATE_OF: Record<MessageKind, TemplateName> = {

@@ -4,12 +4,21 @@ import type {
   Clock,
   OutboxMessage,
   OutboxStore,
+  SignupRecord,
   SignupStore,
   SubscriptionStore,
   UserStore,
 } from './ports';
-import { TEMPLATE_OF } from './messages';
-import { MAX_SEND_ATTEMPTS, WECHAT_REFUSED, dueMessages, messageContent, retryDelayMs } from './reminders';
+import { SWEPT_KINDS, TEMPLATE_OF, type MessageKind } from './messages';
+import {
+  MAX_SEND_ATTEMPTS,
+  WECHAT_REFUSED,
+  deliveryVerdict,
+  dueMessages,
+  messageContent,
+  remindersOnConfirm,
+  retryDelayMs,
+} from './reminders';
 
 export interface NotifyDeps {
   signups: SignupStore;
@@ -32,28 +41,65 @@ export interface Messenger {
   recipient(user: { id: string; openId?: string }): string | null;
 }
 
-/** Puts every message an activity's sign-ups are owed into the outbox (at most once each). */
-export async function enqueueDue(
-  deps: NotifyDeps,
-  messenger: Messenger,
+type Addressee = Pick<SignupRecord, 'id' | 'userId' | 'activityId'>;
+
+/** An outbox message for one sign-up, to go from `at` (at once unless it waits for a reminder window). */
+export function outboxMessage(kind: MessageKind, signup: Addressee, now: number, at = now): OutboxMessage {
+  return {
+    signupId: signup.id,
+    kind,
+    userId: signup.userId,
+    activityId: signup.activityId,
+    template: TEMPLATE_OF[kind],
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: toIso(at),
+    createdAt: toIso(now),
+  };
+}
+
+/** What a seat confirmed at `now` queues with itself: the reminder of a window open then (remindersOnConfirm). */
+export function seatMessages(activity: ActivityRecord, signup: Addressee, now: number): OutboxMessage[] {
+  return remindersOnConfirm(activity, now).map((r) => outboxMessage(r.kind, signup, now, r.at));
+}
+
+/**
+ * What a person moved up from the waitlist is told, in the promotion's transaction: the seat is theirs (with its
+ * reminder), or it is offered until a deadline. Taking an offered seat later tells them the seat is theirs.
+ */
+export function promotionMessages(
   activity: ActivityRecord,
-): Promise<number> {
+  signup: Addressee,
+  as: 'confirmed' | 'offered',
+  now: number,
+): OutboxMessage[] {
+  if (as === 'offered') return [outboxMessage('offer', signup, now)];
+  return [outboxMessage('seat-confirmed', signup, now), ...seatMessages(activity, signup, now)];
+}
+
+/** A lottery's result, written with the applicant's drawn status: 中签 (with the seat's reminder) or 候补. */
+export function drawMessages(
+  activity: ActivityRecord,
+  signup: Addressee,
+  status: 'confirmed' | 'waitlisted',
+  now: number,
+): OutboxMessage[] {
+  return [
+    outboxMessage('lottery-result', signup, now),
+    ...(status === 'confirmed' ? seatMessages(activity, signup, now) : []),
+  ];
+}
+
+/**
+ * The worker's part: puts into the outbox what an activity's sign-ups are owed at this moment of the kinds that
+ * come with time (SWEPT_KINDS: the reminders of an open window, the notice of a cancellation), at most once each.
+ */
+export async function enqueueSwept(deps: NotifyDeps, activity: ActivityRecord): Promise<number> {
   const now = deps.clock.now();
   let added = 0;
   for (const signup of await deps.signups.listForActivity(activity.id)) {
     for (const kind of dueMessages(activity, signup, now)) {
-      const message: OutboxMessage = {
-        signupId: signup.id,
-        kind,
-        userId: signup.userId,
-        activityId: activity.id,
-        template: messenger.templates[TEMPLATE_OF[kind]],
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: toIso(now),
-        createdAt: toIso(now),
-      };
-      if (await deps.outbox.enqueue(message)) added++;
+      if (SWEPT_KINDS.has(kind) && (await deps.outbox.enqueue(outboxMessage(kind, signup, now)))) added++;
     }
   }
   return added;
@@ -68,7 +114,15 @@ export async function deliverDue(
   messenger: Messenger,
 ): Promise<Record<string, number>> {
   const now = deps.clock.now();
-  const tally: Record<string, number> = { sent: 0, retried: 0, failed: 0, refused: 0, 'not-subscribed': 0 };
+  const tally: Record<string, number> = {
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    refused: 0,
+    'not-subscribed': 0,
+    dropped: 0,
+    postponed: 0,
+  };
   const messages: OutboxMessage[] = [];
   // Settled messages leave the pending index and retries move past `now`, so each page is new work.
   for (
@@ -99,21 +153,35 @@ async function deliverOne(
     tally.failed = (tally.failed ?? 0) + 1;
     return;
   }
-  if (!(await deps.subscriptions.consume(message.userId, message.template))) {
+  const now = deps.clock.now();
+  const verdict = deliveryVerdict(message.kind, activity, signup, now);
+  if (verdict === 'drop') {
+    await deps.outbox.settle(message, { status: 'dropped' });
+    tally.dropped = (tally.dropped ?? 0) + 1;
+    return;
+  }
+  if (verdict !== 'send') {
+    await deps.outbox.retry(message, toIso(verdict.waitUntil), 'not-yet');
+    tally.postponed = (tally.postponed ?? 0) + 1;
+    return;
+  }
+  // Looked up now: a queued message names its template, and the WeChat id may have changed since.
+  const template = messenger.templates[TEMPLATE_OF[message.kind]];
+  if (!(await deps.subscriptions.consume(message.userId, template))) {
     await deps.outbox.settle(message, { status: 'not-subscribed' });
     tally['not-subscribed'] = (tally['not-subscribed'] ?? 0) + 1;
     return;
   }
   const errcode = await messenger.send({
     touser,
-    template_id: message.template,
+    template_id: template,
     ...messageContent(message.kind, activity, signup),
   });
   if (errcode === 0) {
     await deps.outbox.settle(message, { status: 'sent', sentAt: toIso(deps.clock.now()) });
     tally.sent = (tally.sent ?? 0) + 1;
   } else if (errcode === WECHAT_REFUSED) {
-    await deps.subscriptions.refuse(message.userId, message.template);
+    await deps.subscriptions.refuse(message.userId, template);
     await deps.outbox.settle(message, { status: 'refused', lastError: errcode });
     tally.refused = (tally.refused ?? 0) + 1;
   } else if (message.attempts + 1 >= MAX_SEND_ATTEMPTS) {
@@ -121,7 +189,7 @@ async function deliverOne(
     tally.failed = (tally.failed ?? 0) + 1;
   } else {
     // The grant was not used up by a message that did not arrive.
-    await deps.subscriptions.accept(message.userId, [message.template]);
+    await deps.subscriptions.accept(message.userId, [template]);
     await deps.outbox.retry(message, toIso(deps.clock.now() + retryDelayMs(message.attempts)), errcode);
     tally.retried = (tally.retried ?? 0) + 1;
   }

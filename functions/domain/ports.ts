@@ -54,6 +54,11 @@ export interface ActivityRecord {
   offerHours?: number | null;
   certificateId?: string | null;
   certificateLevel?: string | null;
+  /**
+   * When the scheduled worker next has something to do for it (domain/agenda.ts); null once nothing is left
+   * (absent only on items stored before the agenda existed). While set, ActivityStore.due lists the activity.
+   */
+  wakeAt?: string | null;
   sample: boolean;
   createdAt: string;
   updatedAt: string;
@@ -164,6 +169,8 @@ export interface NewSignup {
   idempotency?: { key: string; requestHash: string };
   /** A per-person limit of activities of this kind in a term, counted atomically with the seat. */
   termLimit?: { key: string; limit: number };
+  /** Messages the new sign-up is owed (a reminder whose window is open): queued in the seat's transaction. */
+  messages?: OutboxMessage[];
 }
 
 /** Who moves up when a seat frees: confirmed at once (`auto`), or offered until a deadline (`offer`). */
@@ -171,6 +178,8 @@ export interface Promotion {
   record: SignupRecord;
   as: 'confirmed' | 'offered';
   offerExpiresAt?: string;
+  /** What the promoted person is told (domain/notify.ts): queued in the promotion's transaction. */
+  messages?: OutboxMessage[];
 }
 
 /** What an attempt to take a seat (or a waitlist place) can end in; the store checks each atomically. */
@@ -201,7 +210,17 @@ export interface ActivityStore {
   beginDraw(id: string, now: string, order: string[]): Promise<'begun' | 'already-drawn'>;
   /** Sets the seat counters from the drawn sign-ups and marks the draw done. */
   finishDraw(id: string, counts: { confirmed: number; waitlisted: number }, now: string): Promise<void>;
-  /** Marks it cancelled with the reason, once. */
+  /** The activities on the worker's agenda whose `wakeAt` is at or before `now`. */
+  due(now: string): Promise<ActivityRecord[]>;
+  /**
+   * Moves the activity's `wakeAt` from `from` to `to` (null takes it off the agenda), unless it changed since it
+   * was read: a revision or a cancellation meanwhile keeps its own, earlier call. False when it had changed.
+   */
+  reschedule(id: string, from: string, to: string | null): Promise<boolean>;
+  /**
+   * Marks it cancelled with the reason, once, and puts it on the worker's agenda at `at` (wakeAt), so that the
+   * next run tells everyone signed up.
+   */
   cancel(
     id: string,
     reason: string,
@@ -228,7 +247,12 @@ export interface SignupStore {
   ): Promise<CancelOutcome>;
   /** Moves the first waitlisted person into a seat freed by a capacity increase. */
   promote(activityId: string, promotion: Promotion, now: string): Promise<'promoted' | 'conflict'>;
-  acceptOffer(signup: SignupRecord, now: string): Promise<'confirmed' | 'conflict'>;
+  /** Takes the offered seat; `messages` (the confirmation, a reminder) are queued in the same transaction. */
+  acceptOffer(
+    signup: SignupRecord,
+    now: string,
+    messages?: OutboxMessage[],
+  ): Promise<'confirmed' | 'conflict'>;
   /** Ends an unclaimed offer and passes the seat on (or frees it when nobody waits). */
   expireOffer(
     signup: SignupRecord,
@@ -237,11 +261,22 @@ export interface SignupStore {
     now: string,
     termKey?: string,
   ): Promise<'expired' | 'conflict'>;
-  /** Writes a lottery's result: statuses and waitlist ranks in drawn order, then the activity's counters. */
+  /**
+   * Writes a lottery's result: statuses and waitlist ranks in drawn order, each with its messages (the result,
+   * a reminder) in the same transaction. A sign-up cancelled meanwhile keeps its cancellation; a message queued
+   * by an earlier, interrupted run of the same draw is not queued again.
+   */
   applyDraw(
-    assignments: Array<{ id: string; status: 'confirmed' | 'waitlisted'; rank: string }>,
+    assignments: Array<{
+      id: string;
+      status: 'confirmed' | 'waitlisted';
+      rank: string;
+      messages?: OutboxMessage[];
+    }>,
     now: string,
   ): Promise<void>;
+  /** Offered sign-ups whose offer ran out at or before `now` (the worker's agenda of offers). */
+  expiredOffers(now: string): Promise<SignupRecord[]>;
   firstWaitlisted(activityId: string): Promise<SignupRecord | null>;
   /**
    * 1 for the next to get a seat. Exact near the front; further back an estimate: the activity's counter, or
@@ -277,8 +312,10 @@ export interface OutboxMessage {
   kind: MessageKind;
   userId: string;
   activityId: string;
+  /** The template's name (messages.ts TEMPLATE_OF); its WeChat id is looked up when the message is sent. */
   template: string;
-  status: 'pending' | 'sent' | 'failed' | 'refused' | 'not-subscribed';
+  /** `dropped`: no longer owed when its turn came (domain/reminders.ts deliveryVerdict). */
+  status: 'pending' | 'sent' | 'failed' | 'refused' | 'not-subscribed' | 'dropped';
   attempts: number;
   nextAttemptAt: string;
   createdAt: string;
@@ -287,7 +324,7 @@ export interface OutboxMessage {
 }
 
 export interface OutboxStore {
-  /** Adds the message unless one of that kind exists for the sign-up already. */
+  /** Adds the message unless one of that kind exists for the sign-up already (a message id is its sign-up and kind). */
   enqueue(message: OutboxMessage): Promise<boolean>;
   due(now: string, limit: number): Promise<OutboxMessage[]>;
   settle(

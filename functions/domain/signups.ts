@@ -5,6 +5,7 @@ import { isSignupWindowOpen } from './activity';
 import { DomainError, validationFailed } from './errors';
 import type { ActivityRecord, ActivityStore, Clock, Promotion, SignupRecord, SignupStore } from './ports';
 import { checkEligibility } from '../../shared/eligibility';
+import { promotionMessages, seatMessages } from './notify';
 import { cancelDeadline, offerExpiry, sessionsOverlap } from './rules';
 import {
   MAX_SEAT_ATTEMPTS,
@@ -148,6 +149,7 @@ export async function createSignup(
         attendeeKey: key,
         idempotency: idempotencyKey ? { key: idempotencyKey, requestHash: hash } : undefined,
         termLimit: term && activity.termLimit ? { key: term, limit: activity.termLimit } : undefined,
+        messages: mode === 'confirm' ? seatMessages(activity, record, deps.clock.now()) : undefined,
       },
       mode,
       at,
@@ -199,14 +201,16 @@ export async function getSignup(deps: SignupDeps, caller: Caller, id: string): P
 export async function nextPromotion(deps: SignupDeps, activity: ActivityRecord): Promise<Promotion | null> {
   const next = await deps.signups.firstWaitlisted(activity.id);
   if (!next) return null;
-  const offer = {
+  const now = deps.clock.now();
+  const offer: Promotion = {
     record: next,
     as: 'offered',
-    offerExpiresAt: toIso(offerExpiry(activity, deps.clock.now())),
-  } as const;
+    offerExpiresAt: toIso(offerExpiry(activity, now)),
+    messages: promotionMessages(activity, next, 'offered', now),
+  };
   if (activity.waitlist === 'offer') return offer;
   if (await overlappingSeat(deps, activity, attendeeKey(next.attendee))) return offer;
-  return { record: next, as: 'confirmed' };
+  return { record: next, as: 'confirmed', messages: promotionMessages(activity, next, 'confirmed', now) };
 }
 
 async function cancelRecord(
@@ -279,7 +283,11 @@ export async function acceptOffer(deps: SignupDeps, caller: Caller, id: string):
   if (!activity) throw new DomainError('SIGNUP_NOT_FOUND');
   // Taking the offered seat must not give the attendee two seats at once.
   await refuseTimeConflict(deps, activity, attendeeKey(record.attendee));
-  const outcome = await deps.signups.acceptOffer(record, toIso(now));
+  const outcome = await deps.signups.acceptOffer(
+    record,
+    toIso(now),
+    promotionMessages(activity, record, 'confirmed', now),
+  );
   if (outcome === 'conflict') throw new DomainError('OFFER_EXPIRED');
   return toSignupView({ ...record, status: 'confirmed', updatedAt: toIso(now) });
 }

@@ -23,8 +23,23 @@ function toItem(record: ActivityRecord) {
   return {
     ...keys.activity(record.id),
     ...keys.activityIndexes(record.id, record.schoolId, record.startsAt),
+    ...(record.wakeAt ? keys.activityAgenda(record.id, record.wakeAt) : {}),
     type: 'activity',
     ...record,
+  };
+}
+
+/**
+ * The update that puts an activity on the worker's agenda at `wakeAt`, or takes it off: null is kept as the
+ * worker's answer that nothing is left (an item without the attribute predates the agenda: agenda-backfill.ts).
+ */
+function agendaUpdate(id: string, wakeAt: string | null): { set: string; remove?: string; values: object } {
+  if (wakeAt === null)
+    return { set: 'wakeAt = :wakeAt', remove: 'GSI3PK, GSI3SK', values: { ':wakeAt': null } };
+  const agenda = keys.activityAgenda(id, wakeAt);
+  return {
+    set: 'wakeAt = :wakeAt, GSI3PK = :agendaPk, GSI3SK = :agendaSk',
+    values: { ':wakeAt': wakeAt, ':agendaPk': agenda.GSI3PK, ':agendaSk': agenda.GSI3SK },
   };
 }
 
@@ -180,17 +195,52 @@ export function createActivityStore(): ActivityStore {
       );
     },
 
+    async due(now) {
+      const items = await queryAll({
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :now',
+        ExpressionAttributeValues: { ':pk': partitions.activityAgenda(), ':now': byTime(now, '~') },
+      });
+      return items.map(toRecord);
+    },
+
+    async reschedule(id, from, to) {
+      const agenda = agendaUpdate(id, to);
+      try {
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.activity(id),
+            UpdateExpression: `SET ${agenda.set}${agenda.remove ? ` REMOVE ${agenda.remove}` : ''}`,
+            ConditionExpression: 'wakeAt = :from',
+            ExpressionAttributeValues: { ':from': from, ...agenda.values },
+          }),
+        );
+        return true;
+      } catch (err) {
+        if ((err as Error).name === 'ConditionalCheckFailedException') return false;
+        throw err;
+      }
+    },
+
     async cancel(id, reason, at, audit) {
+      // On the agenda at once: the worker's next run tells everyone signed up.
+      const agenda = agendaUpdate(id, at);
       const result = await transact({
         TransactItems: [
           {
             Update: {
               TableName: tableName(),
               Key: keys.activity(id),
-              UpdateExpression:
-                'SET cancelled = :true, cancelReason = :reason, cancelledAt = :at, updatedAt = :at',
+              UpdateExpression: `SET cancelled = :true, cancelReason = :reason, cancelledAt = :at, updatedAt = :at, ${agenda.set}`,
               ConditionExpression: 'attribute_exists(PK) AND cancelled = :false',
-              ExpressionAttributeValues: { ':true': true, ':false': false, ':reason': reason, ':at': at },
+              ExpressionAttributeValues: {
+                ':true': true,
+                ':false': false,
+                ':reason': reason,
+                ':at': at,
+                ...agenda.values,
+              },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },
           },
@@ -205,8 +255,16 @@ export function createActivityStore(): ActivityStore {
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':minCapacity': minCapacity };
       const sets: string[] = [];
+      const removes: string[] = [];
       const current = changes.startsAt ? await this.get(id) : null;
-      const all: Record<string, unknown> = { ...changes };
+      const { wakeAt, ...rest } = changes;
+      const all: Record<string, unknown> = { ...rest };
+      if (wakeAt !== undefined) {
+        const agenda = agendaUpdate(id, wakeAt);
+        sets.push(agenda.set);
+        if (agenda.remove) removes.push(agenda.remove);
+        Object.assign(values, agenda.values);
+      }
       if (changes.startsAt && current) {
         Object.assign(all, {
           GSI1SK: byTime(changes.startsAt, id),
@@ -223,7 +281,10 @@ export function createActivityStore(): ActivityStore {
       const update = {
         TableName: tableName(),
         Key: keys.activity(id),
-        UpdateExpression: `SET ${sets.join(', ')}`,
+        UpdateExpression: [
+          sets.length ? `SET ${sets.join(', ')}` : '',
+          removes.length ? `REMOVE ${removes.join(', ')}` : '',
+        ].join(' '),
         ConditionExpression: 'attribute_exists(PK) AND (#confirmed <= :minCapacity OR :minCapacity = :zero)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: { ...values, ':zero': 0 },

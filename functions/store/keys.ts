@@ -15,6 +15,9 @@ export const partitions = {
   schoolCheckIns: (schoolId: string, year: number) => `CHECKINS#${schoolId}#${year}`,
   audit: () => 'AUDIT',
   pendingMessages: () => 'OUTBOX#pending',
+  /** The scheduled worker's agenda (GSI3, sparse): activities by `wakeAt`, offered sign-ups by their deadline. */
+  activityAgenda: () => 'AGENDA#activities',
+  offerAgenda: () => 'AGENDA#offers',
 } as const;
 
 const STATUS_PREFIX: Record<string, string> = {
@@ -34,6 +37,8 @@ export const sortPrefixes = {
   familyMember: 'MEMBER#',
   /** The waitlist in a sign-up list (signupStatusKey). */
   waitlisted: statusPrefix('waitlisted'),
+  /** Seats offered and not yet taken, in a sign-up list. */
+  offered: statusPrefix('offered'),
 } as const;
 
 /** Index sort keys that list items by a time, then by id for ties. */
@@ -52,10 +57,12 @@ export function activityIdOf(pk: string): string {
  *   MAJOR#id              MAJOR              CATALOG#major / id
  *   CERT#id               CERTIFICATE        CATALOG#certificate / id
  *   ACTIVITY#id           ACTIVITY           ACTIVITIES / startsAt#id            SCHOOL#id#ACTIVITIES / startsAt#id
+ *                                            GSI3: AGENDA#activities / wakeAt#id (while the worker has work for it)
  *   ACTIVITY#id           ATTENDEE#hash      ATTENDEE#hash / activityId  (one seat per person per activity)
  *   ATTENDEE#hash         TERM#kind#term     (activities one person holds in a term)
  *   USER#id               MEMBER#id          (family members an account enrols)
  *   SIGNUP#id             SIGNUP             USER#id#SIGNUPS / createdAt#id      ACTIVITY#id#SIGNUPS / C|A|O|X|E#id, W#rank#id
+ *                                            GSI3: AGENDA#offers / offerExpiresAt#id (while offered)
  *   USER#id               PROFILE
  *   USER#id               IDEMP#key          (expires after a day)
  *   SIGNUP#id             CHECKIN#nnn        CHECKINS#schoolId#year / at#id#n
@@ -76,6 +83,11 @@ export const keys = {
     GSI1SK: id,
   }),
   activity: (id: string) => ({ PK: partitions.activity(id), SK: 'ACTIVITY' }),
+  /** An activity on the worker's agenda: listed by when the worker next has something to do for it. */
+  activityAgenda: (id: string, wakeAt: string) => ({
+    GSI3PK: partitions.activityAgenda(),
+    GSI3SK: byTime(wakeAt, id),
+  }),
   activityIndexes: (id: string, schoolId: string, startsAt: string) => ({
     GSI1PK: partitions.activities(),
     GSI1SK: byTime(startsAt, id),
@@ -111,6 +123,11 @@ export const keys = {
     GSI1SK: byTime(s.createdAt, s.id),
     GSI2PK: partitions.activitySignups(s.activityId),
     GSI2SK: signupStatusKey(s.status, s.id, s.waitlistRank),
+  }),
+  /** An offered sign-up on the worker's agenda: listed by when its offer runs out. */
+  offerAgenda: (signupId: string, offerExpiresAt: string) => ({
+    GSI3PK: partitions.offerAgenda(),
+    GSI3SK: byTime(offerExpiresAt, signupId),
   }),
   user: (id: string) => ({ PK: partitions.user(id), SK: 'PROFILE' }),
   idempotency: (userId: string, key: string) => ({ PK: partitions.user(userId), SK: `IDEMP#${key}` }),
@@ -152,7 +169,10 @@ export function signupStatusKey(status: string, id: string, rank?: string): stri
 /** Strips the key attributes off an item before it leaves the store. */
 export function withoutKeys<T extends Record<string, unknown>>(
   item: T,
-): Omit<T, 'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'type' | 'expiresAt'> {
+): Omit<
+  T,
+  'PK' | 'SK' | 'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK' | 'type' | 'expiresAt'
+> {
   const {
     PK: _pk,
     SK: _sk,
@@ -160,6 +180,8 @@ export function withoutKeys<T extends Record<string, unknown>>(
     GSI1SK: _b,
     GSI2PK: _c,
     GSI2SK: _d,
+    GSI3PK: _g,
+    GSI3SK: _h,
     type: _t,
     expiresAt: _e,
     ...rest

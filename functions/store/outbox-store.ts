@@ -3,22 +3,28 @@ import type { OutboxMessage, OutboxStore, SubscriptionStore } from '../domain/po
 import { db, tableName } from './client';
 import { keys, partitions, withoutKeys } from './keys';
 
+/**
+ * A message's outbox item, written only if its sign-up has none of that kind: a message id (sign-up and kind)
+ * is never written twice, whether by the worker or inside the transaction that changes a sign-up.
+ */
+export function outboxPut(message: OutboxMessage) {
+  return {
+    TableName: tableName(),
+    Item: {
+      ...keys.outbox(message.signupId, message.kind),
+      ...keys.pendingMessage(message),
+      type: 'outbox',
+      ...message,
+    },
+    ConditionExpression: 'attribute_not_exists(PK)',
+  };
+}
+
 export function createOutboxStore(): OutboxStore {
   return {
     async enqueue(message) {
       try {
-        await db().send(
-          new PutCommand({
-            TableName: tableName(),
-            Item: {
-              ...keys.outbox(message.signupId, message.kind),
-              ...keys.pendingMessage(message),
-              type: 'outbox',
-              ...message,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
+        await db().send(new PutCommand(outboxPut(message)));
         return true;
       } catch (err) {
         if ((err as Error).name === 'ConditionalCheckFailedException') return false;

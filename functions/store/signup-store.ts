@@ -4,9 +4,10 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { dayjs } from '../../shared/time';
 import { isSignupWindowOpen, SIGNUP_WINDOW } from '../domain/activity';
 import { DomainError } from '../domain/errors';
-import type { InsertOutcome, Promotion, SignupRecord, SignupStore } from '../domain/ports';
+import type { InsertOutcome, OutboxMessage, Promotion, SignupRecord, SignupStore } from '../domain/ports';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';
+import { outboxPut } from './outbox-store';
 import {
   decodeCursor,
   encodeCursor,
@@ -71,6 +72,9 @@ const activityUpdate = (
   },
 });
 
+/** The keys an offered sign-up carries while its offer runs: on the worker's agenda by its deadline. */
+const OFFER_AGENDA = 'offerExpiresAt, GSI3PK, GSI3SK';
+
 /** Moves a sign-up from one status to another, if it is still in the one we read. */
 function statusChange(
   signup: SignupRecord,
@@ -78,17 +82,22 @@ function statusChange(
   now: string,
   extra: Record<string, unknown> = {},
 ): TransactItem {
+  const agenda =
+    to === 'offered' && typeof extra.offerExpiresAt === 'string'
+      ? keys.offerAgenda(signup.id, extra.offerExpiresAt)
+      : {};
+  const fields = { ...extra, ...agenda };
   const sets = [
     '#status = :to',
     'GSI2SK = :gsi2',
     'updatedAt = :now',
-    ...Object.keys(extra).map((k) => `${k} = :${k}`),
+    ...Object.keys(fields).map((k) => `${k} = :${k}`),
   ];
   return {
     Update: {
       TableName: tableName(),
       Key: keys.signup(signup.id),
-      UpdateExpression: `SET ${sets.join(', ')}${to === 'offered' ? '' : ' REMOVE offerExpiresAt'}`,
+      UpdateExpression: `SET ${sets.join(', ')}${to === 'offered' ? '' : ` REMOVE ${OFFER_AGENDA}`}`,
       ConditionExpression: '#status = :from',
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: {
@@ -96,10 +105,15 @@ function statusChange(
         ':from': signup.status,
         ':gsi2': signupStatusKey(to, signup.id, signup.waitlistRank),
         ':now': now,
-        ...Object.fromEntries(Object.entries(extra).map(([k, val]) => [`:${k}`, val])),
+        ...Object.fromEntries(Object.entries(fields).map(([k, val]) => [`:${k}`, val])),
       },
     },
   };
+}
+
+/** The messages the domain handed over, each put only if its id is new (outboxPut). */
+function messagePuts(messages: OutboxMessage[] | undefined): TransactItem[] {
+  return (messages ?? []).map((message) => ({ Put: outboxPut(message) }));
 }
 
 function releaseAttendee(signup: SignupRecord, attendeeKey: string): TransactItem {
@@ -129,7 +143,7 @@ function leaveWaitlist(activityId: string): TransactItem {
  * nobody waits, it frees — on condition that nobody joined the waitlist meanwhile (then the caller tries again).
  */
 function handOverSeat(activityId: string, next: Promotion | null, now: string): TransactItem[] {
-  if (next) return [leaveWaitlist(activityId), promotionItem(next, now)];
+  if (next) return [leaveWaitlist(activityId), ...promotionItems(next, now)];
   return [
     activityUpdate(
       activityId,
@@ -153,15 +167,49 @@ function termRelease(attendeeKey: string, termKey: string): TransactItem {
   };
 }
 
-function promotionItem(promotion: Promotion, now: string): TransactItem {
-  return statusChange(
-    promotion.record,
-    promotion.as,
-    now,
-    promotion.as === 'offered'
-      ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
-      : { promotedAt: now },
-  );
+/** The promoted sign-up's new status, and what it is told: one transaction, so it is told exactly once. */
+function promotionItems(promotion: Promotion, now: string): TransactItem[] {
+  return [
+    statusChange(
+      promotion.record,
+      promotion.as,
+      now,
+      promotion.as === 'offered'
+        ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
+        : { promotedAt: now },
+    ),
+    ...messagePuts(promotion.messages),
+  ];
+}
+
+/** A drawn applicant's status and rank; the same write again is harmless, so an interrupted draw reruns. */
+function drawnItem(a: { id: string; status: 'confirmed' | 'waitlisted'; rank: string }, now: string) {
+  return {
+    TableName: tableName(),
+    Key: keys.signup(a.id),
+    UpdateExpression:
+      'SET #status = :status, waitlistRank = :rank, GSI2SK = :gsi2, updatedAt = :now, drawnAt = :now',
+    ConditionExpression: '#status IN (:applied, :confirmed, :waitlisted)',
+    ExpressionAttributeNames: { '#status': 'status' },
+    ExpressionAttributeValues: {
+      ':status': a.status,
+      ':rank': a.rank,
+      ':gsi2': signupStatusKey(a.status, a.id, a.rank),
+      ':now': now,
+      ':applied': 'applied',
+      ':confirmed': 'confirmed',
+      ':waitlisted': 'waitlisted',
+    },
+  };
+}
+
+async function writeDrawn(a: { id: string; status: 'confirmed' | 'waitlisted'; rank: string }, now: string) {
+  try {
+    await db().send(new UpdateCommand(drawnItem(a, now)));
+  } catch (err) {
+    // Cancelled since the order was computed: it keeps its cancellation.
+    if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+  }
 }
 
 export function createSignupStore(options: { waitlistCountLimit?: number } = {}): SignupStore {
@@ -188,7 +236,11 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
     get,
     findReplay,
 
-    async insert({ record, attendeeKey, idempotency, termLimit }, mode, now): Promise<InsertOutcome> {
+    async insert(
+      { record, attendeeKey, idempotency, termLimit, messages },
+      mode,
+      now,
+    ): Promise<InsertOutcome> {
       const items: TransactItem[] = [];
       if (mode === 'apply') {
         // A lottery application touches no shared item: the opening-minute rush writes only its own items.
@@ -262,6 +314,8 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
           },
         });
       }
+      // Last, so the indexes above still name the items the outcome is read from.
+      items.push(...messagePuts(messages));
       const result = await transact({ TransactItems: items });
       if (result.ok) return { kind: 'inserted' };
       const { reasons } = result;
@@ -313,35 +367,34 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
             { ':one': 1, ':zero': 0 },
             { '#capacity': 'capacity' },
           ),
-          promotionItem(promotion, now),
+          ...promotionItems(promotion, now),
         ],
       });
       return result.ok ? 'promoted' : 'conflict';
     },
 
-    async acceptOffer(signup, now) {
-      try {
-        await db().send(
-          new UpdateCommand({
-            TableName: table(),
-            Key: keys.signup(signup.id),
-            UpdateExpression:
-              'SET #status = :confirmed, GSI2SK = :gsi2, updatedAt = :now, acceptedAt = :now REMOVE offerExpiresAt',
-            ConditionExpression: '#status = :offered AND offerExpiresAt > :now',
-            ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: {
-              ':confirmed': 'confirmed',
-              ':offered': 'offered',
-              ':gsi2': signupStatusKey('confirmed', signup.id),
-              ':now': now,
+    async acceptOffer(signup, now, messages) {
+      const result = await transact({
+        TransactItems: [
+          {
+            Update: {
+              TableName: table(),
+              Key: keys.signup(signup.id),
+              UpdateExpression: `SET #status = :confirmed, GSI2SK = :gsi2, updatedAt = :now, acceptedAt = :now REMOVE ${OFFER_AGENDA}`,
+              ConditionExpression: '#status = :offered AND offerExpiresAt > :now',
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':confirmed': 'confirmed',
+                ':offered': 'offered',
+                ':gsi2': signupStatusKey('confirmed', signup.id),
+                ':now': now,
+              },
             },
-          }),
-        );
-        return 'confirmed';
-      } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') return 'conflict';
-        throw err;
-      }
+          },
+          ...messagePuts(messages),
+        ],
+      });
+      return result.ok ? 'confirmed' : 'conflict';
     },
 
     async expireOffer(signup, attendeeKey, next, now, termKey) {
@@ -357,38 +410,29 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
     },
 
     async applyDraw(assignments, now) {
-      // Each write is idempotent (same status, same rank), so a draw interrupted half-way can be run again.
       for (let i = 0; i < assignments.length; i += 25) {
-        const chunk = assignments.slice(i, i + 25);
         await Promise.all(
-          chunk.map((a) =>
-            db()
-              .send(
-                new UpdateCommand({
-                  TableName: table(),
-                  Key: keys.signup(a.id),
-                  UpdateExpression:
-                    'SET #status = :status, waitlistRank = :rank, GSI2SK = :gsi2, updatedAt = :now, drawnAt = :now',
-                  ConditionExpression: '#status IN (:applied, :confirmed, :waitlisted)',
-                  ExpressionAttributeNames: { '#status': 'status' },
-                  ExpressionAttributeValues: {
-                    ':status': a.status,
-                    ':rank': a.rank,
-                    ':gsi2': signupStatusKey(a.status, a.id, a.rank),
-                    ':now': now,
-                    ':applied': 'applied',
-                    ':confirmed': 'confirmed',
-                    ':waitlisted': 'waitlisted',
-                  },
-                }),
-              )
-              .catch((err: Error) => {
-                // Cancelled since the order was computed: it keeps its cancellation.
-                if (err.name !== 'ConditionalCheckFailedException') throw err;
-              }),
-          ),
+          assignments.slice(i, i + 25).map(async (a) => {
+            if (!a.messages?.length) return writeDrawn(a, now);
+            const result = await transact({
+              TransactItems: [{ Update: drawnItem(a, now) }, ...messagePuts(a.messages)],
+            });
+            // Refused on the sign-up: it was cancelled since the order was computed and keeps its cancellation.
+            if (result.ok || failed(result.reasons, 0)) return;
+            // Refused on a message: an earlier, interrupted run of this draw queued it; the status is written again.
+            return writeDrawn(a, now);
+          }),
         );
       }
+    },
+
+    async expiredOffers(now) {
+      const items = await queryAll({
+        IndexName: 'GSI3',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK <= :now',
+        ExpressionAttributeValues: { ':pk': partitions.offerAgenda(), ':now': byTime(now, '~') },
+      });
+      return items.map(toRecord);
     },
 
     async firstWaitlisted(activityId) {

@@ -11,7 +11,15 @@ import {
   sessionsOverlap,
 } from '../../functions/domain/rules';
 import { newActivityRecord } from '../../functions/domain/activity';
-import { dueMessages, retryDelayMs } from '../../functions/domain/reminders';
+import {
+  SWEEP_SLACK_MS,
+  deliveryVerdict,
+  dueMessages,
+  remindersOnConfirm,
+  retryDelayMs,
+} from '../../functions/domain/reminders';
+import { nextWakeUp } from '../../functions/domain/agenda';
+import { drawMessages, promotionMessages } from '../../functions/domain/notify';
 import type { ActivityRecord, SignupRecord } from '../../functions/domain/ports';
 
 const base = newActivityRecord(
@@ -168,5 +176,76 @@ describe('reminders', () => {
 
   it('backs off exponentially up to an hour', () => {
     expect([0, 1, 2, 10].map(retryDelayMs)).toEqual([60_000, 120_000, 240_000, 3600_000]);
+  });
+
+  it('gives a seat confirmed inside a window its reminder, and one confirmed just before it the one to come', () => {
+    const H = 3600_000;
+    expect(remindersOnConfirm(base, start - 30 * H)).toEqual([]);
+    expect(remindersOnConfirm(base, start - 20 * H)).toEqual([{ kind: 'reminder-24h', at: start - 20 * H }]);
+    // Just before the window opens: the worker's sweep may already have listed the seats, so it waits for it.
+    expect(remindersOnConfirm(base, start - 24 * H - SWEEP_SLACK_MS / 2)).toEqual([
+      { kind: 'reminder-24h', at: start - 24 * H },
+    ]);
+    expect(remindersOnConfirm(base, start - 2 * H - 60_000)).toEqual([
+      { kind: 'reminder-24h', at: start - 2 * H - 60_000 },
+      { kind: 'reminder-2h', at: start - 2 * H },
+    ]);
+    expect(remindersOnConfirm(base, start)).toEqual([]);
+    expect(remindersOnConfirm({ ...base, cancelled: true }, start - 20 * H)).toEqual([]);
+  });
+
+  it('tells a promoted person the seat is theirs, or offers it, and a drawn applicant the result', () => {
+    const kinds = (messages: Array<{ kind: string }>) => messages.map((x) => x.kind);
+    const far = start - 100 * 3600_000;
+    expect(kinds(promotionMessages(base, signup, 'confirmed', far))).toEqual(['seat-confirmed']);
+    expect(kinds(promotionMessages(base, signup, 'offered', far))).toEqual(['offer']);
+    expect(kinds(promotionMessages(base, signup, 'confirmed', start - 3600_000))).toEqual([
+      'seat-confirmed',
+      'reminder-2h',
+    ]);
+    expect(kinds(drawMessages(base, signup, 'waitlisted', start - 3600_000))).toEqual(['lottery-result']);
+    const [result] = drawMessages(base, signup, 'confirmed', far);
+    // A message names its template; the WeChat id is looked up when it is sent.
+    expect(result).toMatchObject({ signupId: 's1', userId: 'u', template: 'result', status: 'pending' });
+  });
+
+  it('drops a message that is moot by the time it goes, and holds one that is early', () => {
+    const now = start - 20 * 3600_000;
+    expect(deliveryVerdict('reminder-24h', base, signup, now)).toBe('send');
+    expect(deliveryVerdict('reminder-24h', base, { ...signup, status: 'cancelled' }, now)).toBe('drop');
+    expect(deliveryVerdict('reminder-2h', base, signup, now)).toEqual({ waitUntil: start - 2 * 3600_000 });
+    expect(deliveryVerdict('offer', base, { ...signup, status: 'confirmed' }, now)).toBe('drop');
+    expect(deliveryVerdict('seat-confirmed', base, signup, now)).toBe('send');
+    expect(deliveryVerdict('lottery-result', base, signup, now)).toEqual({ waitUntil: now + 60_000 });
+    expect(deliveryVerdict('lottery-result', { ...base, drawnAt: 'x' }, signup, now)).toBe('send');
+  });
+});
+
+describe('the worker’s agenda', () => {
+  const H = 3600_000;
+  const start = Date.parse(base.startsAt);
+  const lottery = {
+    ...base,
+    enrolment: 'lottery' as const,
+    drawAt: '2027-02-21T09:00:00+08:00',
+    drawnAt: null,
+  };
+
+  it('wakes the worker for the draw, then as each reminder window opens, then never again', () => {
+    const drawAt = Date.parse('2027-02-21T09:00:00+08:00');
+    expect(nextWakeUp(lottery, drawAt - H)).toBe(drawAt);
+    expect(nextWakeUp({ ...lottery, drawnAt: 'x' }, drawAt)).toBe(start - 24 * H);
+    expect(nextWakeUp(base, start - 24 * H)).toBe(start - 2 * H);
+    expect(nextWakeUp(base, start - 2 * H)).toBeNull();
+  });
+
+  it('keeps a draw that is due but not done on the agenda, and takes a cancelled activity off it', () => {
+    const drawAt = Date.parse('2027-02-21T09:00:00+08:00');
+    expect(nextWakeUp(lottery, drawAt + 5 * 60_000)).toBe(drawAt + 5 * 60_000);
+    expect(nextWakeUp({ ...lottery, cancelled: true }, drawAt - H)).toBeNull();
+  });
+
+  it('puts a new activity on the agenda at its first wake-up', () => {
+    expect(base.wakeAt).toBe('2027-03-01T09:00:00+08:00');
   });
 });
