@@ -6,7 +6,7 @@ import { freePort } from '../scripts/lib/ports';
 import { startDynamoLocal } from '../scripts/lib/dynamo-local';
 import { ROOT } from '../scripts/stack';
 import type { DayResult, WorkerDayResult } from './lib/worker-day-run';
-import { machine, times, type Machine, type Row } from './lib/report';
+import { machine, times, verdict, type Machine, type Row } from './lib/report';
 
 /**
  * The figures of the code before the worker stopped rereading history, measured once by
@@ -107,6 +107,12 @@ export async function measureWorkerDay(
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A ratio with two significant digits when it is small: 0.00× would hide the figure this piece is about. */
+const ratio = (measured: number, baseline: number) => {
+  const r = measured / baseline;
+  return r > 0 && r < 0.1 ? `${r.toPrecision(2)}×` : times(r);
+};
+
 function writes(day: DayResult): string {
   return `${count(day.tally.writeItems)} writes (${count(day.tally.refusedItems)} refused)`;
 }
@@ -136,9 +142,9 @@ export function workerDayRows(m: WorkerDayMeasurement): Row[] {
       figure: `6 · worker writes in a day, ${label}: ${what}, ${now.runs} runs`,
       measured: `${writes(now)} · ${m.revision}`,
       baseline: then ? `before: ${writes(then)} ${where}` : 'no recorded baseline',
-      ratio: then ? times(now.tally.writeItems / then.tally.writeItems) : '—',
-      goal: '—',
-      verdict: 'info',
+      ratio: then ? ratio(now.tally.writeItems, then.tally.writeItems) : '—',
+      goal: m.recorded ? '—' : 'no write refused: nothing is tried twice',
+      verdict: m.recorded ? 'info' : verdict(now.tally.refusedItems === 0),
     };
   });
   const reads = (r: WorkerDayResult) =>
@@ -150,9 +156,9 @@ export function workerDayRows(m: WorkerDayMeasurement): Row[] {
     measured: reads(measured),
     baseline: before ? `before: ${reads(before)}` : '—',
     ratio: before
-      ? times(
-          (measured.days.draw.tally.readItems + measured.days.eve.tally.readItems) /
-            (before.days.draw.tally.readItems + before.days.eve.tally.readItems),
+      ? ratio(
+          measured.days.draw.tally.readItems + measured.days.eve.tally.readItems,
+          before.days.draw.tally.readItems + before.days.eve.tally.readItems,
         )
       : '—',
     goal: '—',
