@@ -121,6 +121,20 @@ function newSignup(
 
 const kinds = (outcomes: InsertOutcome[]) => outcomes.map((o) => o.kind).sort();
 
+function message(signupId: string, kind: OutboxMessage['kind'], nextAttemptAt: string): OutboxMessage {
+  return {
+    signupId,
+    kind,
+    userId: uid('user'),
+    activityId: uid('act'),
+    template: 'result',
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt,
+    createdAt: nextAttemptAt,
+  };
+}
+
 export function storeContract(name: string, setup: () => Promise<ContractFixture>): void {
   describe(`store contract: ${name}`, () => {
     let fixture: ContractFixture;
@@ -282,6 +296,36 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         });
         expect(await s.activities.beginDraw(activity.id, NOW, ['c'])).toBe('already-drawn');
         expect(await s.activities.beginDraw(uid('act'), NOW, [])).toBe('already-drawn');
+      });
+
+      it("keeps an activity on the worker's agenda while it has a wakeAt, moved only from the value read", async () => {
+        const wakeAt = '2030-03-06T08:00:00+08:00';
+        const a = await published({ wakeAt });
+        const b = await published();
+        const ours = async (now: string) =>
+          (await s.activities.due(now)).map((x) => x.id).filter((id) => id === a.id || id === b.id);
+        expect(await ours(at(wakeAt, -1000))).toEqual([]);
+        expect(await ours(wakeAt)).toEqual([a.id]);
+        const later = at(wakeAt, HOUR);
+        // A revision or cancellation since the worker read it keeps its own wakeAt.
+        expect(await s.activities.reschedule(a.id, NOW, later)).toBe(false);
+        expect(await s.activities.reschedule(a.id, wakeAt, later)).toBe(true);
+        expect(await ours(wakeAt)).toEqual([]);
+        expect(await ours(later)).toEqual([a.id]);
+        expect(await s.activities.reschedule(a.id, later, null)).toBe(true);
+        expect(await ours(at(later, 1000 * HOUR))).toEqual([]);
+        expect((await s.activities.get(a.id))?.wakeAt).toBeNull();
+        expect(await s.activities.reschedule(a.id, '', wakeAt)).toBe(false);
+        expect(await s.activities.reschedule(uid('act'), wakeAt, wakeAt)).toBe(false);
+
+        // A cancellation puts the activity on the agenda at once; a revision may set or clear its wakeAt.
+        await s.activities.cancel(b.id, '取消', NOW, auditRecord(NOW));
+        expect(await ours(NOW)).toEqual([b.id]);
+        expect((await s.activities.get(b.id))?.wakeAt).toBe(NOW);
+        expect(await s.activities.update(b.id, { wakeAt: null }, 0)).toBe('updated');
+        expect(await s.activities.update(a.id, { wakeAt: NOW, title: '改期' }, 0)).toBe('updated');
+        expect(await ours(NOW)).toEqual([a.id]);
+        expect(await s.activities.get(a.id)).toMatchObject({ wakeAt: NOW, title: '改期' });
       });
     });
 
@@ -684,6 +728,122 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         expect(await after()).toEqual(expected);
       });
 
+      it('queues what a change owes in the same write as the change, and nothing when it is refused', async () => {
+        const activity = await published({ capacity: 1 });
+        const seat = newSignup(activity.id, 'confirm');
+        const reminder = message(seat.record.id, 'reminder-24h', NOW);
+        expect(await s.signups.insert({ ...seat, messages: [reminder] }, 'confirm', NOW)).toEqual({
+          kind: 'inserted',
+        });
+        expect(await s.outbox.list(seat.record.id)).toEqual([reminder]);
+        const refused = newSignup(activity.id, 'confirm');
+        const owed = message(refused.record.id, 'reminder-24h', NOW);
+        expect(await s.signups.insert({ ...refused, messages: [owed] }, 'confirm', NOW)).toEqual({
+          kind: 'full',
+        });
+        expect(await s.outbox.list(refused.record.id)).toEqual([]);
+
+        const waiting = await insert(activity.id, 'waitlist');
+        const told = message(waiting.record.id, 'seat-confirmed', NOW);
+        const promotion = {
+          record: await read(waiting.record.id),
+          as: 'confirmed' as const,
+          messages: [told],
+        };
+        // Refused (someone is still waiting, nobody named): the promotion's message is not queued either.
+        expect(await s.signups.cancel(await read(seat.record.id), seat.attendeeKey, null, NOW)).toEqual({
+          kind: 'conflict',
+        });
+        expect(
+          await s.signups.cancel(await read(seat.record.id), seat.attendeeKey, promotion, NOW),
+        ).toMatchObject({
+          kind: 'cancelled',
+        });
+        expect(await s.outbox.list(waiting.record.id)).toEqual([told]);
+
+        const grown = await published({ capacity: 1 });
+        await insert(grown.id, 'confirm');
+        const next = await insert(grown.id, 'waitlist');
+        await s.activities.update(grown.id, { capacity: 2 }, 2);
+        const promoted = message(next.record.id, 'seat-confirmed', NOW);
+        const promote = {
+          record: await read(next.record.id),
+          as: 'confirmed' as const,
+          messages: [promoted],
+        };
+        expect(await s.signups.promote(grown.id, promote, NOW)).toBe('promoted');
+        expect(await s.signups.promote(grown.id, promote, NOW)).toBe('conflict');
+        expect(await s.outbox.list(next.record.id)).toEqual([promoted]);
+      });
+
+      it('takes an offer with its messages, lists offers past their deadline, and drops them once settled', async () => {
+        const { activity, seated, queued } = await fullWith(1, 2, { waitlist: 'offer' });
+        const [a] = seated;
+        const [b, c] = queued;
+        if (!a || !b || !c) throw new Error('setup');
+        const deadline = at(NOW, HOUR);
+        await s.signups.cancel(
+          await read(a.record.id),
+          a.attendeeKey,
+          { record: await read(b.record.id), as: 'offered', offerExpiresAt: deadline },
+          NOW,
+        );
+        const mine = async (now: string) =>
+          (await s.signups.expiredOffers(now))
+            .map((x) => x.id)
+            .filter((id) => id === b.record.id || id === c.record.id);
+        expect(await mine(at(deadline, -1000))).toEqual([]);
+        expect(await mine(deadline)).toEqual([b.record.id]);
+
+        const offered = await read(b.record.id);
+        const confirmedMessage = message(b.record.id, 'seat-confirmed', NOW);
+        expect(await s.signups.acceptOffer(offered, deadline, [confirmedMessage])).toBe('conflict');
+        expect(await s.outbox.list(b.record.id)).toEqual([]);
+        expect(await s.signups.acceptOffer(offered, at(NOW, 1000), [confirmedMessage])).toBe('confirmed');
+        expect(await s.outbox.list(b.record.id)).toEqual([confirmedMessage]);
+        expect(await mine(at(deadline, HOUR))).toEqual([]);
+
+        await s.activities.update(activity.id, { capacity: 2 }, 2);
+        const cDeadline = at(NOW, 2 * HOUR);
+        const offer = { record: await read(c.record.id), as: 'offered' as const, offerExpiresAt: cDeadline };
+        expect(await s.signups.promote(activity.id, offer, NOW)).toBe('promoted');
+        expect(await mine(cDeadline)).toEqual([c.record.id]);
+        await s.signups.expireOffer(await read(c.record.id), c.attendeeKey, null, cDeadline);
+        expect(await mine(cDeadline)).toEqual([]);
+        expect(await counts(activity.id)).toEqual({ confirmed: 1, waitlisted: 0 });
+      });
+
+      it('queues each result of a draw once, however often the draw is written', async () => {
+        const activity = await published({ enrolment: 'lottery', capacity: 1 });
+        const applicants = [];
+        for (let i = 0; i < 3; i++) applicants.push(await insert(activity.id, 'apply'));
+        const [w, x, y] = applicants.map((a) => a.record.id);
+        const gone = applicants[2];
+        if (!w || !x || !y || !gone) throw new Error('setup');
+        await s.signups.cancel(await read(y), gone.attendeeKey, null, NOW);
+        const result = (id: string) => [message(id, 'lottery-result', NOW)];
+        const assignments = [
+          { id: x, status: 'confirmed' as const, rank: '!000001', messages: result(x) },
+          { id: w, status: 'waitlisted' as const, rank: '!000002', messages: result(w) },
+          { id: y, status: 'waitlisted' as const, rank: '!000003', messages: result(y) },
+        ];
+        await s.signups.applyDraw(assignments, NOW);
+        // Run again later (an interrupted draw): the statuses are written again, the messages are not.
+        const again = at(NOW, HOUR);
+        await s.signups.applyDraw(assignments, again);
+        expect(await read(x)).toMatchObject({ status: 'confirmed', waitlistRank: '!000001', drawnAt: again });
+        expect(await read(w)).toMatchObject({
+          status: 'waitlisted',
+          waitlistRank: '!000002',
+          drawnAt: again,
+        });
+        for (const id of [x, w])
+          expect((await s.outbox.list(id)).map((m) => m.kind)).toEqual(['lottery-result']);
+        // A sign-up cancelled since the order was computed is told nothing.
+        expect(await read(y)).toMatchObject({ status: 'cancelled' });
+        expect(await s.outbox.list(y)).toEqual([]);
+      });
+
       it("lists a user's sign-ups newest first, page by page, and refuses anyone else's cursor", async () => {
         const userId = uid('user');
         const made = [];
@@ -730,20 +890,6 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
     });
 
     describe('outbox and subscriptions', () => {
-      function message(signupId: string, kind: OutboxMessage['kind'], nextAttemptAt: string): OutboxMessage {
-        return {
-          signupId,
-          kind,
-          userId: uid('user'),
-          activityId: uid('act'),
-          template: 'tpl-result',
-          status: 'pending',
-          attempts: 0,
-          nextAttemptAt,
-          createdAt: nextAttemptAt,
-        };
-      }
-
       it('queues one message per sign-up and kind, even when two race', async () => {
         const signupId = nextSignupId();
         const offer = message(signupId, 'offer', NOW);

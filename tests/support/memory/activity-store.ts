@@ -59,6 +59,13 @@ function matches(item: Item, query: ActivityQuery, endsAfter: string | undefined
 export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
   const get = (id: string) => table.activities.get(id);
 
+  /** Sets the activity's wakeAt: on the worker's agenda at that time, or off it (null). */
+  function setAgenda(id: string, item: Item, wakeAt: string | null): void {
+    item.wakeAt = wakeAt;
+    if (wakeAt === null) table.activityAgenda.delete(id);
+    else table.activityAgenda.set(id, byTime(wakeAt, id));
+  }
+
   /** GSI1 (every activity) in key order: the start time, then the id. */
   const indexed = () =>
     [...table.activityIndex.entries()]
@@ -142,6 +149,7 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
             schoolId: record.schoolId,
             sortKey: byTime(record.startsAt, record.id),
           });
+          if (record.wakeAt) table.activityAgenda.set(record.id, byTime(record.wakeAt, record.id));
         },
       };
       const result = transact(audit ? [put, auditStep(table, audit)] : [put]);
@@ -183,19 +191,41 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
       table.activities.set(id, item);
     },
 
+    async due(now) {
+      await turn();
+      const until = byTime(now, '~');
+      return [...table.activityAgenda.entries()]
+        .filter(([, sortKey]) => sortKey <= until)
+        .sort(([, a], [, b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .flatMap(([id]) => {
+          const item = get(id);
+          return item ? [toRecord(item)] : [];
+        });
+    },
+
+    async reschedule(id, from, to) {
+      await turn();
+      return transact([
+        {
+          item: `activity:${id}`,
+          holds: () => get(id)?.wakeAt === from,
+          apply: () => setAgenda(id, get(id) as Item, to),
+        },
+      ]).ok;
+    },
+
     async cancel(id, reason, at, audit) {
       await turn();
       const result = transact([
         {
           item: `activity:${id}`,
           holds: () => get(id)?.cancelled === false,
-          apply: () =>
-            Object.assign(get(id) as Item, {
-              cancelled: true,
-              cancelReason: reason,
-              cancelledAt: at,
-              updatedAt: at,
-            }),
+          apply: () => {
+            const item = get(id) as Item;
+            Object.assign(item, { cancelled: true, cancelReason: reason, cancelledAt: at, updatedAt: at });
+            // On the agenda at once: the worker's next run tells everyone signed up.
+            setAgenda(id, item, at);
+          },
         },
         auditStep(table, audit),
       ]);
@@ -209,8 +239,10 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
       // The store reads the activity first (a separate request) to move its index keys with the start time.
       const current = changes.startsAt ? get(id) : undefined;
       await turn();
-      const fields = Object.entries(copy(changes)).filter(([field]) => field !== 'id');
-      if (fields.length === 0) throw new Error('Invalid UpdateExpression: an expression must not be empty');
+      const { wakeAt, ...rest } = changes;
+      const fields = Object.entries(copy(rest)).filter(([field]) => field !== 'id');
+      if (fields.length === 0 && wakeAt === undefined)
+        throw new Error('Invalid UpdateExpression: an expression must not be empty');
       const write: Step = {
         item: `activity:${id}`,
         holds: () => {
@@ -220,7 +252,9 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
           return (confirmed !== undefined && confirmed <= minCapacity) || minCapacity === 0;
         },
         apply: () => {
-          Object.assign(get(id) as Item, Object.fromEntries(fields));
+          const item = get(id) as Item;
+          Object.assign(item, Object.fromEntries(fields));
+          if (wakeAt !== undefined) setAgenda(id, item, wakeAt);
           const index = table.activityIndex.get(id);
           if (changes.startsAt && current && index) index.sortKey = byTime(changes.startsAt, id);
         },

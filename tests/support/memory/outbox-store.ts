@@ -1,8 +1,34 @@
 import type { OutboxMessage, OutboxStore } from '../../../functions/domain/ports';
 import { keys } from '../../../functions/store/keys';
-import { conditionFailed, copy, keyOf, transact, turn, type Item, type MemoryTable } from './table';
+import {
+  conditionFailed,
+  copy,
+  keyOf,
+  transact,
+  turn,
+  type Item,
+  type MemoryTable,
+  type Step,
+} from './table';
 
 const toMessage = (item: Item) => copy(item) as unknown as OutboxMessage;
+
+/**
+ * A message's outbox item, put only if its sign-up has none of that kind (the store's outboxPut): by the worker,
+ * or inside the transaction that changes a sign-up.
+ */
+export function outboxStep(table: MemoryTable, message: OutboxMessage): Step {
+  const key = keyOf(message.signupId, message.kind);
+  return {
+    item: `outbox:${key}`,
+    holds: () => !table.outbox.has(key),
+    apply: () =>
+      table.outbox.set(key, {
+        message: copy(message) as unknown as Item,
+        pendingKey: keys.pendingMessage(message).GSI1SK,
+      }),
+  };
+}
 
 /** The in-memory OutboxStore: one message per sign-up and kind, listed as due while it is pending. */
 export function createMemoryOutboxStore(table: MemoryTable): OutboxStore {
@@ -25,18 +51,7 @@ export function createMemoryOutboxStore(table: MemoryTable): OutboxStore {
   return {
     async enqueue(message) {
       await turn();
-      const key = keyOf(message.signupId, message.kind);
-      return transact([
-        {
-          item: `outbox:${key}`,
-          holds: () => !table.outbox.has(key),
-          apply: () =>
-            table.outbox.set(key, {
-              message: copy(message) as unknown as Item,
-              pendingKey: keys.pendingMessage(message).GSI1SK,
-            }),
-        },
-      ]).ok;
+      return transact([outboxStep(table, message)]).ok;
     },
 
     async due(now, limit) {

@@ -1,7 +1,13 @@
 import { dayjs } from '../../../shared/time';
 import { isSignupWindowOpen, SIGNUP_WINDOW } from '../../../functions/domain/activity';
 import { DomainError } from '../../../functions/domain/errors';
-import type { InsertOutcome, Promotion, SignupRecord, SignupStore } from '../../../functions/domain/ports';
+import type {
+  InsertOutcome,
+  OutboxMessage,
+  Promotion,
+  SignupRecord,
+  SignupStore,
+} from '../../../functions/domain/ports';
 import {
   byTime,
   decodeCursor,
@@ -11,6 +17,7 @@ import {
   signupStatusKey,
   sortPrefixes,
 } from '../../../functions/store/keys';
+import { outboxStep } from './outbox-store';
 import { copy, keyOf, numberField, transact, turn, type Item, type MemoryTable, type Step } from './table';
 
 /** The cursor functions/store/signup-store.ts issues and accepts for a user's list (its MINE_CURSOR). */
@@ -80,7 +87,13 @@ export function createMemorySignupStore(
         const stored = row(signup.id);
         if (!stored) return;
         Object.assign(stored.item, { status: to, updatedAt: now }, copy(extra));
-        if (to !== 'offered') delete stored.item.offerExpiresAt;
+        // An offer is on the worker's agenda by its deadline while it runs; any other status takes it off.
+        if (to === 'offered' && typeof extra.offerExpiresAt === 'string') {
+          stored.offerKey = byTime(extra.offerExpiresAt, signup.id);
+        } else if (to !== 'offered') {
+          delete stored.item.offerExpiresAt;
+          stored.offerKey = null;
+        }
         stored.activityKey = signupStatusKey(to, signup.id, signup.waitlistRank);
       },
     };
@@ -103,20 +116,41 @@ export function createMemorySignupStore(
     );
   }
 
-  function promotionStep(promotion: Promotion, now: string): Step {
-    return statusChange(
-      promotion.record,
-      promotion.as,
-      now,
-      promotion.as === 'offered'
-        ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
-        : { promotedAt: now },
-    );
+  /** The messages the domain handed over, each put only if its id is new. */
+  const messageSteps = (messages: OutboxMessage[] | undefined) =>
+    (messages ?? []).map((m) => outboxStep(table, m));
+
+  /** The promoted sign-up's new status, and what it is told, in one transaction. */
+  function promotionSteps(promotion: Promotion, now: string): Step[] {
+    return [
+      statusChange(
+        promotion.record,
+        promotion.as,
+        now,
+        promotion.as === 'offered'
+          ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
+          : { promotedAt: now },
+      ),
+      ...messageSteps(promotion.messages),
+    ];
+  }
+
+  /** A drawn applicant's status and rank, unless it was cancelled since the order was computed. */
+  function drawnStep(a: { id: string; status: 'confirmed' | 'waitlisted'; rank: string }, now: string): Step {
+    return {
+      item: `signup:${a.id}`,
+      holds: () => DRAWABLE.has(String(row(a.id)?.item.status)),
+      apply: () => {
+        const stored = row(a.id) as NonNullable<ReturnType<typeof row>>;
+        Object.assign(stored.item, { status: a.status, waitlistRank: a.rank, updatedAt: now, drawnAt: now });
+        stored.activityKey = signupStatusKey(a.status, a.id, a.rank);
+      },
+    };
   }
 
   /** A held seat passes to `next`, or frees when nobody waits (else the caller looks again). */
   function handOverSeat(activityId: string, next: Promotion | null, now: string): Step[] {
-    if (next) return [leaveWaitlist(activityId), promotionStep(next, now)];
+    if (next) return [leaveWaitlist(activityId), ...promotionSteps(next, now)];
     return [
       activityStep(
         activityId,
@@ -166,7 +200,11 @@ export function createMemorySignupStore(
 
     findReplay,
 
-    async insert({ record, attendeeKey, idempotency, termLimit }, mode, now): Promise<InsertOutcome> {
+    async insert(
+      { record, attendeeKey, idempotency, termLimit, messages },
+      mode,
+      now,
+    ): Promise<InsertOutcome> {
       await turn();
       const steps: Step[] = [];
       // The activity as it was when its condition failed (DynamoDB's ALL_OLD), to tell why.
@@ -203,6 +241,7 @@ export function createMemorySignupStore(
             attendeeKey,
             userKey: byTime(record.createdAt, record.id),
             activityKey: signupStatusKey(record.status, record.id, record.waitlistRank),
+            offerKey: null,
           }),
       });
       const attendeeIndex = steps.length;
@@ -237,6 +276,8 @@ export function createMemorySignupStore(
             table.idempotency.set(key, { signupId: record.id, requestHash: idempotency.requestHash }),
         });
       }
+      // Last, as in the store: the indexes above still name the steps the outcome is read from.
+      steps.push(...messageSteps(messages));
       const result = transact(steps);
       if (result.ok) return { kind: 'inserted' };
       const { failed } = result;
@@ -294,12 +335,12 @@ export function createMemorySignupStore(
             add('waitlistCount', -1)(a);
           },
         ),
-        promotionStep(promotion, now),
+        ...promotionSteps(promotion, now),
       ]);
       return result.ok ? 'promoted' : 'conflict';
     },
 
-    async acceptOffer(signup, now) {
+    async acceptOffer(signup, now, messages) {
       await turn();
       const result = transact([
         {
@@ -316,9 +357,11 @@ export function createMemorySignupStore(
             const stored = row(signup.id) as NonNullable<ReturnType<typeof row>>;
             Object.assign(stored.item, { status: 'confirmed', updatedAt: now, acceptedAt: now });
             delete stored.item.offerExpiresAt;
+            stored.offerKey = null;
             stored.activityKey = signupStatusKey('confirmed', signup.id);
           },
         },
+        ...messageSteps(messages),
       ]);
       return result.ok ? 'confirmed' : 'conflict';
     },
@@ -335,28 +378,28 @@ export function createMemorySignupStore(
     },
 
     async applyDraw(assignments, now) {
-      // One conditional update per sign-up, 25 at a time; a cancelled one keeps its cancellation.
+      // 25 at a time, each sign-up's status with its messages; a cancelled one keeps its cancellation.
       for (let i = 0; i < assignments.length; i += 25) {
         await turn();
         for (const a of assignments.slice(i, i + 25)) {
-          transact([
-            {
-              item: `signup:${a.id}`,
-              holds: () => DRAWABLE.has(String(row(a.id)?.item.status)),
-              apply: () => {
-                const stored = row(a.id) as NonNullable<ReturnType<typeof row>>;
-                Object.assign(stored.item, {
-                  status: a.status,
-                  waitlistRank: a.rank,
-                  updatedAt: now,
-                  drawnAt: now,
-                });
-                stored.activityKey = signupStatusKey(a.status, a.id, a.rank);
-              },
-            },
-          ]);
+          if (!a.messages?.length) {
+            transact([drawnStep(a, now)]);
+            continue;
+          }
+          const result = transact([drawnStep(a, now), ...messageSteps(a.messages)]);
+          // Refused on a message: an earlier, interrupted run queued it; the status is written again alone.
+          if (!result.ok && !result.failed[0]) transact([drawnStep(a, now)]);
         }
       }
+    },
+
+    async expiredOffers(now) {
+      await turn();
+      const until = byTime(now, '~');
+      return [...table.signups.values()]
+        .filter((s): s is typeof s & { offerKey: string } => s.offerKey !== null && s.offerKey <= until)
+        .sort((a, b) => (a.offerKey < b.offerKey ? -1 : a.offerKey > b.offerKey ? 1 : 0))
+        .map((s) => toRecord(s.item));
     },
 
     async firstWaitlisted(activityId) {

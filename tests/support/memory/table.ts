@@ -18,9 +18,18 @@ export class MemoryTable {
   readonly activities = new Map<string, Item>();
   /** The activity indexes as `create` wrote them (GSI1 and GSI2): a later `update` moves only the time. */
   readonly activityIndex = new Map<string, { schoolId: string; sortKey: string }>();
+  /** The worker's agenda of activities (GSI3): `wakeAt#id` while the activity has a wakeAt. */
+  readonly activityAgenda = new Map<string, string>();
   readonly signups = new Map<
     string,
-    { item: Item; attendeeKey: string; userKey: string; activityKey: string }
+    {
+      item: Item;
+      attendeeKey: string;
+      userKey: string;
+      activityKey: string;
+      /** The worker's agenda of offers (GSI3): `offerExpiresAt#id` while offered. */
+      offerKey: string | null;
+    }
   >();
   readonly attendees = new Map<string, { activityId: string; signupId: string; attendeeKey: string }>();
   readonly termCounts = new Map<string, number>();
