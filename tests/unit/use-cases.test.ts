@@ -9,7 +9,8 @@ import {
 } from '../../functions/domain/activities';
 import { DomainError } from '../../functions/domain/errors';
 import { drawNow, drawView, isDue, runDraw } from '../../functions/domain/lottery';
-import { deliverDue, enqueueDue, type Messenger } from '../../functions/domain/notify';
+import { nextWakeUp } from '../../functions/domain/agenda';
+import { deliverDue, enqueueSwept, type Messenger } from '../../functions/domain/notify';
 import {
   acceptOffer,
   cancelSignup,
@@ -439,13 +440,27 @@ describe('reminders and notifications', () => {
     return { sent, errcodes, messenger };
   }
 
-  /** One run of the scheduled worker (handlers/rules-worker.ts): draw, expire offers, queue, deliver. */
+  /**
+   * One run of the scheduled worker, as handlers/rules-worker.ts runs it: the activities on its agenda (draw,
+   * queue what time has made due, wake up next), the offers that ran out, then delivery.
+   */
   async function runWorker(messenger: Messenger) {
     const now = deps.clock.now();
-    for (const activity of await deps.activities.listBySchool('all')) {
+    for (const activity of await deps.activities.due(toIso(now))) {
       if (isDue(activity, now)) await runDraw(deps, activity, null);
-      await expireOffers(deps, activity);
-      await enqueueDue(deps, messenger, (await deps.activities.get(activity.id)) ?? activity);
+      const fresh = (await deps.activities.get(activity.id)) ?? activity;
+      await enqueueSwept(deps, fresh);
+      const next = nextWakeUp(fresh, now);
+      await deps.activities.reschedule(
+        activity.id,
+        activity.wakeAt ?? '',
+        next === null ? null : toIso(next),
+      );
+    }
+    const lapsed = await deps.signups.expiredOffers(toIso(now));
+    for (const activityId of new Set(lapsed.map((x) => x.activityId))) {
+      const activity = await deps.activities.get(activityId);
+      if (activity) await expireOffers(deps, activity);
     }
     return deliverDue({ ...deps, activity: (id) => deps.activities.get(id) }, messenger);
   }
@@ -468,6 +483,8 @@ describe('reminders and notifications', () => {
     await subscribed(1);
     await subscribed(2);
     await cancelSignup(deps, user(1), a.id);
+    // Queued with the promotion itself, before any run of the worker.
+    expect(await outbox(b.id)).toEqual([['seat-confirmed', 'pending']]);
     await runWorker(messenger);
     await runWorker(messenger);
     expect(sent).toEqual([{ to: 'wx-2', template: 'tpl-result', status: '候补成功，已为您确认名额' }]);
@@ -488,6 +505,20 @@ describe('reminders and notifications', () => {
       ['seat-confirmed', 'sent'],
     ]);
     expect(await outbox(a.id)).toEqual([]);
+  });
+
+  it('reminds a seat taken while its reminder window is open with the seat itself, once', async () => {
+    const { sent, messenger } = wechat();
+    const activity = await publish({ capacity: 2, signupClosesAt: '2030-03-12T08:00:00+08:00' });
+    await subscribed(1);
+    deps.clock.set('2030-03-11T10:00:00+08:00');
+    await runWorker(messenger);
+    const seat = await signUp(activity.id, 1);
+    expect(await outbox(seat.id)).toEqual([['reminder-24h', 'pending']]);
+    await runWorker(messenger);
+    await runWorker(messenger);
+    expect(sent.map((m) => [m.to, m.status])).toEqual([['wx-1', '明天开课，请准时参加']]);
+    expect(await outbox(seat.id)).toEqual([['reminder-24h', 'sent']]);
   });
 
   it('sends an offer to the person offered, and every applicant the result of the draw', async () => {
