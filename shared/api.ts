@@ -190,4 +190,3 @@ export const ErrorBodySchema = v.object({
     requestId: v.optional(v.string()),
   }),
 });
-

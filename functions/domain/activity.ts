@@ -1,15 +1,17 @@
-import type {
-  Activity,
-  ActivityCreateInput,
-  ActivityStatus,
-  Session,
-  WeeklySchedule,
+import * as v from 'valibot';
+import {
+  ActivityRecordSchema,
+  ActivitySchema,
+  type Activity,
+  type ActivityCreateInput,
+  type ActivityStatus,
+  type Session,
+  type WeeklySchedule,
 } from '../../shared/schemas/activity';
 import { dayjs, toIso, ZONE } from '../../shared/time';
 import type { ActivityRecord } from './ports';
-import { DEFAULT_COMPLETION_THRESHOLD } from '../../shared/schemas/staff';
 import { nextWakeUp } from './agenda';
-import { commitmentOf, newLotterySeed } from './rules';
+import { commitmentOf, newLotterySeed, offerHoursOf } from './rules';
 
 /** Open only inside the sign-up window and before the activity ends; cancellation overrides everything. */
 export function activityStatus(record: ActivityRecord, now: number): ActivityStatus {
@@ -39,46 +41,15 @@ export function isSignupWindowOpen(record: WindowFields, now: number): boolean {
   );
 }
 
+/** The API's view: the record's public fields (the schema drops counters and secrets), and what they mean. */
 export function toActivityView(record: ActivityRecord, now: number): Activity {
-  return {
-    id: record.id,
-    kind: record.kind,
-    title: record.title,
-    description: record.description,
-    schoolId: record.schoolId,
-    county: record.county,
-    place: record.place,
-    startsAt: record.startsAt,
-    endsAt: record.endsAt,
-    sessions: record.sessions,
-    capacity: record.capacity,
+  return v.parse(ActivitySchema, {
+    ...record,
     seatsLeft: Math.max(0, record.capacity - record.confirmedCount),
     waitlistLength: record.waitlistCount,
-    signupOpensAt: record.signupOpensAt,
-    signupClosesAt: record.signupClosesAt,
     status: activityStatus(record, now),
-    cancelReason: record.cancelReason,
-    checkInCount: record.checkInCount ?? 0,
-    completionThreshold: record.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
-    enrolment: record.enrolment ?? 'first-come',
-    drawAt: record.drawAt ?? null,
-    drawCommitment: record.drawCommitment ?? null,
-    drawnAt: record.drawnAt ?? null,
-    minAge: record.minAge ?? null,
-    maxAge: record.maxAge ?? null,
-    consentAboveAge: record.consentAboveAge ?? null,
-    residentsOnly: record.residentsOnly ?? false,
-    term: record.term ?? null,
-    termLimit: record.termLimit ?? null,
-    cancelDeadlineHours: record.cancelDeadlineHours ?? null,
-    waitlist: record.waitlist ?? 'auto',
-    offerHours: record.waitlist === 'offer' ? (record.offerHours ?? 24) : null,
-    certificateId: record.certificateId ?? null,
-    certificateLevel: record.certificateLevel ?? null,
-    sample: record.sample,
-    createdAt: record.createdAt,
-    updatedAt: record.updatedAt,
-  };
+    offerHours: offerHoursOf(record),
+  });
 }
 
 /** Every week's class of a term, skipping the dates the school names (holidays). */
@@ -118,44 +89,24 @@ export function newActivityRecord(
   const first = sessions[0];
   const last = sessions[sessions.length - 1];
   const createdAt = toIso(meta.now);
-  const record: ActivityRecord = {
+  // The rules as the school gave them; the record schema's defaults fill in what it left out.
+  const record = v.parse(ActivityRecordSchema, {
+    ...input,
     id: meta.id,
-    kind: input.kind,
-    title: input.title,
-    description: input.description,
-    schoolId: input.schoolId,
-    county: input.county,
-    place: input.place,
     startsAt: first ? first.startsAt : toIso(input.startsAt),
     endsAt: last ? last.endsAt : toIso(input.endsAt),
     sessions,
-    capacity: input.capacity,
     confirmedCount: 0,
     waitlistCount: 0,
     signupOpensAt: toIso(input.signupOpensAt),
     signupClosesAt: toIso(input.signupClosesAt),
-    cancelled: false,
-    cancelReason: null,
-    checkInCount: 0,
-    completionThreshold: input.completionThreshold ?? DEFAULT_COMPLETION_THRESHOLD,
-    enrolment: input.enrolment ?? 'first-come',
     ...(input.enrolment === 'lottery' ? lotteryFields(input.drawAt ?? input.signupClosesAt) : {}),
-    minAge: input.minAge ?? null,
-    maxAge: input.maxAge ?? null,
-    consentAboveAge: input.consentAboveAge ?? null,
-    residentsOnly: input.residentsOnly ?? false,
-    term: input.term ?? null,
-    termLimit: input.termLimit ?? null,
-    cancelDeadlineHours: input.cancelDeadlineHours ?? null,
-    waitlist: input.waitlist ?? 'auto',
-    offerHours: input.waitlist === 'offer' ? (input.offerHours ?? 24) : null,
-    certificateId: input.certificateId ?? null,
-    certificateLevel: input.certificateLevel ?? null,
+    offerHours: offerHoursOf(input),
     sample: meta.sample ?? false,
     createdAt,
     updatedAt: createdAt,
     createdBy: meta.createdBy,
-  };
+  });
   const wake = nextWakeUp(record, meta.now);
   return { ...record, wakeAt: wake === null ? null : toIso(wake) };
 }

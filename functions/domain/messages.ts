@@ -1,13 +1,4 @@
-/** Every message the app sends, at most once per sign-up. */
-export const MESSAGE_KINDS = [
-  'reminder-24h',
-  'reminder-2h',
-  'seat-confirmed',
-  'lottery-result',
-  'offer',
-  'activity-cancelled',
-] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
+import type { MessageKind } from '../../shared/schemas/records';
 
 /**
  * The kinds the scheduled worker queues when their time comes: a reminder when its window opens, for every

@@ -9,7 +9,8 @@ import type {
   SubscriptionStore,
   UserStore,
 } from './ports';
-import { SWEPT_KINDS, TEMPLATE_OF, type MessageKind } from './messages';
+import type { MessageKind } from '../../shared/schemas/records';
+import { SWEPT_KINDS, TEMPLATE_OF } from './messages';
 import {
   MAX_SEND_ATTEMPTS,
   WECHAT_REFUSED,

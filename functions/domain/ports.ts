@@ -1,115 +1,22 @@
-import type { MessageKind } from './messages';
-import type {
-  ActivityKind,
-  ActivityListQuery,
-  EnrolmentMode,
-  Place,
-  Session,
-  WaitlistMode,
-} from '../../shared/schemas/activity';
+import type { AuditEntry } from '../../shared/api';
+import type { ActivityListQuery, ActivityRecord } from '../../shared/schemas/activity';
 import type { Certificate, Major, School } from '../../shared/schemas/catalog';
-import type { County } from '../../shared/schemas/common';
-import type { Attendee, FamilyMember, SignupStatus } from '../../shared/schemas/signup';
-import type { AuditEntry, Role } from '../../shared/api';
+import type {
+  CheckInRecord,
+  CompletionRecord,
+  OutboxMessage,
+  UserRecord,
+} from '../../shared/schemas/records';
+import type { FamilyMember, SignupRecord } from '../../shared/schemas/signup';
 
-/** What the store keeps of an activity: the view's derived fields (seatsLeft, status …) are computed from it. */
-export interface ActivityRecord {
-  id: string;
-  kind: ActivityKind;
-  title: string;
-  description: string;
-  schoolId: string;
-  county: County;
-  place: Place;
-  startsAt: string;
-  endsAt: string;
-  sessions: Session[];
-  capacity: number;
-  confirmedCount: number;
-  waitlistCount: number;
-  signupOpensAt: string;
-  signupClosesAt: string;
-  cancelled: boolean;
-  cancelReason: string | null;
-  /** Check-ins recorded across all sessions (older items may lack it: read as 0). */
-  checkInCount?: number;
-  /** Share of sessions needed for a completion record. */
-  completionThreshold?: number;
-  enrolment?: EnrolmentMode;
-  drawAt?: string | null;
-  /** The lottery's secret until the draw; never shown before it. */
-  lotterySeed?: string | null;
-  drawCommitment?: string | null;
-  drawnAt?: string | null;
-  /** Sign-up ids in drawn order, kept so anyone can check the published order. */
-  drawOrder?: string[];
-  minAge?: number | null;
-  maxAge?: number | null;
-  consentAboveAge?: number | null;
-  residentsOnly?: boolean;
-  term?: string | null;
-  termLimit?: number | null;
-  cancelDeadlineHours?: number | null;
-  waitlist?: WaitlistMode;
-  offerHours?: number | null;
-  certificateId?: string | null;
-  certificateLevel?: string | null;
-  /**
-   * When the scheduled worker next has something to do for it (domain/agenda.ts); null once nothing is left
-   * (absent only on items stored before the agenda existed). While set, ActivityStore.due lists the activity.
-   */
-  wakeAt?: string | null;
-  sample: boolean;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-}
-
-export interface SignupRecord {
-  id: string;
-  activityId: string;
-  userId: string;
-  status: SignupStatus;
-  attendee: Attendee;
-  createdAt: string;
-  updatedAt: string;
-  cancelledAt?: string;
-  /** Set once the attendee has earned the activity's completion record. */
-  completionCode?: string;
-  checkInCount?: number;
-  /** Orders the waitlist: the sign-up id (time of joining), or the drawn position after a lottery. */
-  waitlistRank?: string;
-  offerExpiresAt?: string;
-  /** When a waitlisted person moved up (they are told once). */
-  promotedAt?: string;
-  /** When a lottery decided this application. */
-  drawnAt?: string;
-}
+/**
+ * The records the stores keep are declared as schemas in shared/ (each store parses what it reads with them);
+ * the domain names them here, beside the operations on them.
+ */
+export type { ActivityRecord, CheckInRecord, CompletionRecord, OutboxMessage, SignupRecord, UserRecord };
 
 /** Who changed what, with the state before and after: every staff write leaves one, stored as the API shows it. */
 export type AuditRecord = AuditEntry;
-
-export interface CheckInRecord {
-  signupId: string;
-  activityId: string;
-  sessionIndex: number;
-  schoolId: string;
-  kind: ActivityKind;
-  county: County;
-  checkedInAt: string;
-  checkedInBy: string;
-}
-
-export interface CompletionRecord {
-  code: string;
-  signupId: string;
-  activityId: string;
-  attendeeName: string;
-  sessionsAttended: number;
-  sessionsTotal: number;
-  hours: number;
-  issuedAt: string;
-}
 
 export interface AttendanceStore {
   /** Records one check-in per sign-up and session; a second one answers with the first's time. */
@@ -135,13 +42,6 @@ export interface SchoolAdminStore {
 
 export interface AuditStore {
   list(cursor: string | undefined, limit: number): Promise<Paged<AuditRecord>>;
-}
-
-export interface UserRecord {
-  id: string;
-  roles: Role[];
-  openId?: string;
-  createdAt: string;
 }
 
 /** GET /activities's query (the shared schema's output) with a page size, and what the stores add. */
@@ -306,22 +206,6 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
-
-export interface OutboxMessage {
-  signupId: string;
-  kind: MessageKind;
-  userId: string;
-  activityId: string;
-  /** The template's name (messages.ts TEMPLATE_OF); its WeChat id is looked up when the message is sent. */
-  template: string;
-  /** `dropped`: no longer owed when its turn came (domain/reminders.ts deliveryVerdict). */
-  status: 'pending' | 'sent' | 'failed' | 'refused' | 'not-subscribed' | 'dropped';
-  attempts: number;
-  nextAttemptAt: string;
-  createdAt: string;
-  lastError?: number | string;
-  sentAt?: string;
-}
 
 export interface OutboxStore {
   /** Adds the message unless one of that kind exists for the sign-up already (a message id is its sign-up and kind). */

@@ -1,6 +1,6 @@
 import { ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';
 import { dayjs, formatSessionTime, inZone } from '../../shared/time';
-import type { MessageKind } from './messages';
+import type { MessageKind } from '../../shared/schemas/records';
 import type { ActivityRecord, SignupRecord } from './ports';
 
 /** Tries before a message is given up, with a record of why. */

@@ -55,13 +55,24 @@ export function nextSessionStart(activity: ActivityRecord, now: number): number 
   return starts.length ? Math.min(...starts) : null;
 }
 
+/** How long a freed seat is held for the person it is offered to, unless the school says otherwise. */
+export const DEFAULT_OFFER_HOURS = 24;
+
+/** The hours an offer is held on an `offer` waitlist; null where seats move up at once (`auto`). */
+export function offerHoursOf(activity: {
+  waitlist?: ActivityRecord['waitlist'];
+  offerHours?: number | null;
+}): number | null {
+  return activity.waitlist === 'offer' ? (activity.offerHours ?? DEFAULT_OFFER_HOURS) : null;
+}
+
 /**
  * When an offered seat stops being held: after the activity's `offerHours`, and never after the next session
  * begins. A seat held through a session is a seat nobody sits in, and the next person in line never hears of
  * it; after an expiry the offer passes on, to join from the following session.
  */
 export function offerExpiry(activity: ActivityRecord, now: number): number {
-  const held = now + (activity.offerHours ?? 24) * 3600_000;
+  const held = now + (offerHoursOf(activity) ?? DEFAULT_OFFER_HOURS) * 3600_000;
   const next = nextSessionStart(activity, now);
   return next === null ? held : Math.min(held, next);
 }

@@ -6,7 +6,9 @@ import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { transact } from './transactions';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor, keys, withoutKeys, partitions, byTime } from './keys';
+import { ActivityRecordSchema } from '../../shared/schemas/activity';
+import { decodeCursor, encodeCursor, keys, partitions, byTime } from './keys';
+import { fromItem } from './records';
 
 const CURSOR_SHAPE = {
   PK: /^ACTIVITY#[a-z0-9-]{1,64}$/,
@@ -16,7 +18,7 @@ const CURSOR_SHAPE = {
 };
 
 function toRecord(item: Record<string, unknown>): ActivityRecord {
-  return withoutKeys(item) as unknown as ActivityRecord;
+  return fromItem(ActivityRecordSchema, item);
 }
 
 function toItem(record: ActivityRecord) {

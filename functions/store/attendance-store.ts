@@ -4,7 +4,9 @@ import type { AttendanceStore, CompletionRecord } from '../domain/ports';
 import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';
-import { keys, withoutKeys, partitions, sortPrefixes } from './keys';
+import { CompletionRecordSchema } from '../../shared/schemas/records';
+import { keys, partitions, sortPrefixes } from './keys';
+import { fromItem } from './records';
 import { failed, transact } from './transactions';
 
 export function createAttendanceStore(): AttendanceStore {
@@ -12,7 +14,7 @@ export function createAttendanceStore(): AttendanceStore {
     const res = await db().send(
       new GetCommand({ TableName: tableName(), Key: keys.completion(code), ConsistentRead: true }),
     );
-    return res.Item ? (withoutKeys(res.Item) as unknown as CompletionRecord) : null;
+    return res.Item ? fromItem(CompletionRecordSchema, res.Item) : null;
   }
 
   return {

@@ -2,7 +2,9 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord, AuditStore } from '../domain/ports';
 import { DomainError } from '../domain/errors';
 import { db, tableName } from './client';
-import { decodeCursor, encodeCursor, keys, partitions, withoutKeys } from './keys';
+import { AuditEntrySchema } from '../../shared/api';
+import { decodeCursor, encodeCursor, keys, partitions } from './keys';
+import { fromItem } from './records';
 
 /** The Put that records an audit entry inside the transaction of the change it describes. */
 export function auditPut(entry: AuditRecord) {
@@ -36,7 +38,7 @@ export function createAuditStore(): AuditStore {
           ExclusiveStartKey: start,
         }),
       );
-      const items = (res.Items ?? []).map((i) => withoutKeys(i) as unknown as AuditRecord);
+      const items = (res.Items ?? []).map((i) => fromItem(AuditEntrySchema, i));
       const last = items[items.length - 1];
       return {
         items,

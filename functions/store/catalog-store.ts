@@ -1,8 +1,10 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { Certificate, Major, School } from '../../shared/schemas/catalog';
+import type * as v from 'valibot';
+import { CertificateSchema, MajorSchema, SchoolSchema } from '../../shared/schemas/catalog';
 import type { CatalogStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { withoutKeys, partitions } from './keys';
+import { partitions } from './keys';
+import { fromItem } from './records';
 
 /** Reads every item of one GSI1 partition, following DynamoDB's pages. */
 export async function queryAll(
@@ -20,13 +22,16 @@ export async function queryAll(
   return items;
 }
 
-async function listType<T>(type: 'school' | 'major' | 'certificate'): Promise<T[]> {
+async function listType<S extends v.GenericSchema>(
+  type: 'school' | 'major' | 'certificate',
+  schema: S,
+): Promise<Array<v.InferOutput<S>>> {
   const items = await queryAll({
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': partitions.catalog(type) },
   });
-  return items.map((i) => withoutKeys(i) as T);
+  return items.map((i) => fromItem(schema, i));
 }
 
 /**
@@ -35,17 +40,20 @@ async function listType<T>(type: 'school' | 'major' | 'certificate'): Promise<T[
  */
 export function createCatalogStore(ttlMs = 60_000, now: () => number = Date.now): CatalogStore {
   const cache = new Map<string, { at: number; value: Promise<unknown[]> }>();
-  function cached<T>(type: 'school' | 'major' | 'certificate'): Promise<T[]> {
+  function cached<S extends v.GenericSchema>(
+    type: 'school' | 'major' | 'certificate',
+    schema: S,
+  ): Promise<Array<v.InferOutput<S>>> {
     const hit = cache.get(type);
-    if (hit && now() - hit.at < ttlMs) return hit.value as Promise<T[]>;
-    const value = listType<T>(type);
+    if (hit && now() - hit.at < ttlMs) return hit.value as Promise<Array<v.InferOutput<S>>>;
+    const value = listType(type, schema);
     cache.set(type, { at: now(), value });
     value.catch(() => cache.delete(type));
     return value;
   }
   return {
-    listSchools: () => cached<School>('school'),
-    listMajors: () => cached<Major>('major'),
-    listCertificates: () => cached<Certificate>('certificate'),
+    listSchools: () => cached('school', SchoolSchema),
+    listMajors: () => cached('major', MajorSchema),
+    listCertificates: () => cached('certificate', CertificateSchema),
   };
 }

@@ -1,8 +1,9 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { FamilyMember } from '../../shared/schemas/signup';
+import { FamilyMemberSchema, type FamilyMember } from '../../shared/schemas/signup';
 import type { FamilyStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { keys, withoutKeys, partitions, sortPrefixes } from './keys';
+import { keys, partitions, sortPrefixes } from './keys';
+import { fromItem } from './records';
 
 export function createFamilyStore(): FamilyStore {
   async function list(userId: string): Promise<FamilyMember[]> {
@@ -15,7 +16,7 @@ export function createFamilyStore(): FamilyStore {
       }),
     );
     return (res.Items ?? [])
-      .map((i) => withoutKeys(i) as unknown as FamilyMember)
+      .map((i) => fromItem(FamilyMemberSchema, i))
       .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1));
   }
   return {

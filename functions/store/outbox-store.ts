@@ -1,7 +1,9 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage, OutboxStore, SubscriptionStore } from '../domain/ports';
 import { db, tableName } from './client';
+import { OutboxMessageSchema } from '../../shared/schemas/records';
 import { keys, partitions, withoutKeys } from './keys';
+import { fromItem } from './records';
 
 /**
  * A message's outbox item, written only if its sign-up has none of that kind: a message id (sign-up and kind)
@@ -42,7 +44,7 @@ export function createOutboxStore(): OutboxStore {
           Limit: limit,
         }),
       );
-      return (res.Items ?? []).map((i) => withoutKeys(i) as unknown as OutboxMessage);
+      return (res.Items ?? []).map((i) => fromItem(OutboxMessageSchema, i));
     },
 
     async settle(message, outcome) {
@@ -95,7 +97,7 @@ export function createOutboxStore(): OutboxStore {
           ConsistentRead: true,
         }),
       );
-      return (res.Items ?? []).map((i) => withoutKeys(i) as unknown as OutboxMessage);
+      return (res.Items ?? []).map((i) => fromItem(OutboxMessageSchema, i));
     },
   };
 }

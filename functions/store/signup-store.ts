@@ -1,23 +1,16 @@
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { SignupRecordSchema } from '../../shared/schemas/signup';
 import { dayjs } from '../../shared/time';
 import { isSignupWindowOpen, SIGNUP_WINDOW } from '../domain/activity';
 import { DomainError } from '../domain/errors';
 import type { InsertOutcome, OutboxMessage, Promotion, SignupRecord, SignupStore } from '../domain/ports';
 import { queryAll } from './catalog-store';
+import { fromItem } from './records';
 import { db, tableName } from './client';
 import { outboxPut } from './outbox-store';
-import {
-  decodeCursor,
-  encodeCursor,
-  keys,
-  signupStatusKey,
-  withoutKeys,
-  partitions,
-  sortPrefixes,
-  byTime,
-} from './keys';
+import { decodeCursor, encodeCursor, keys, signupStatusKey, partitions, sortPrefixes, byTime } from './keys';
 import { failed, numberOf, transact } from './transactions';
 
 /** An Idempotency-Key is remembered for a day: long enough for a phone to come back online. */
@@ -47,8 +40,7 @@ const SIGNUP_WINDOW_CONDITION = [
 ].join(' AND ');
 
 function toRecord(item: Record<string, unknown>): SignupRecord {
-  const { attendeeKey: _k, ...rest } = withoutKeys(item) as Record<string, unknown>;
-  return rest as unknown as SignupRecord;
+  return fromItem(SignupRecordSchema, item);
 }
 
 function signupItem(record: SignupRecord, attendeeKey: string) {

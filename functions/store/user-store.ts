@@ -1,14 +1,16 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { UserRecord, UserStore } from '../domain/ports';
 import { db, tableName } from './client';
-import { keys, withoutKeys } from './keys';
+import { UserRecordSchema } from '../../shared/schemas/records';
+import { keys } from './keys';
+import { fromItem } from './records';
 
 export function createUserStore(): UserStore {
   async function get(id: string): Promise<UserRecord | null> {
     const res = await db().send(
       new GetCommand({ TableName: tableName(), Key: keys.user(id), ConsistentRead: true }),
     );
-    return res.Item ? (withoutKeys(res.Item) as unknown as UserRecord) : null;
+    return res.Item ? fromItem(UserRecordSchema, res.Item) : null;
   }
   return {
     get,

@@ -90,14 +90,17 @@ export const ActivityRecordSchema = v.object({
   offerHours: nullableOr(v.number()),
   certificateId: nullableOr(v.string()),
   certificateLevel: nullableOr(v.string()),
+  /**
+   * When the scheduled worker next has something to do for it (functions/domain/agenda.ts); null once nothing
+   * is left, absent only on items stored before the agenda existed. While set, the worker's agenda lists it.
+   */
+  wakeAt: v.optional(v.nullable(v.string())),
   sample: v.optional(v.boolean(), false),
   createdAt: v.string(),
   updatedAt: v.string(),
   createdBy: v.optional(v.string(), ''),
 });
 export type ActivityRecord = v.InferOutput<typeof ActivityRecordSchema>;
-/** What a store is handed to write: the defaults are the reader's business. */
-export type NewActivityRecord = v.InferInput<typeof ActivityRecordSchema>;
 
 /** The activity as the API answers it: the record without its counters and secrets, with what they mean. */
 export const ActivitySchema = v.object({
@@ -107,6 +110,7 @@ export const ActivitySchema = v.object({
     'cancelled',
     'lotterySeed',
     'drawOrder',
+    'wakeAt',
     'createdBy',
   ]).entries,
   seatsLeft: v.number(),

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import * as v from 'valibot';
+import { ActivityRecordSchema } from '../../shared/schemas/activity';
 import type { stores as dynamoStores } from '../../functions/store';
 import type {
   ActivityRecord,
@@ -53,7 +55,8 @@ const nextSignupId = () => newSignupId(idClock++);
 function activityRecord(overrides: Partial<ActivityRecord> = {}): ActivityRecord {
   const startsAt = overrides.startsAt ?? STARTS;
   const endsAt = overrides.endsAt ?? ENDS;
-  return {
+  // The record schema fills the rule fields an activity leaves out, as it does for every stored activity.
+  return v.parse(ActivityRecordSchema, {
     id: uid('act'),
     kind: 'outreach',
     title: '肉牛养殖技术现场课',
@@ -77,7 +80,7 @@ function activityRecord(overrides: Partial<ActivityRecord> = {}): ActivityRecord
     updatedAt: '2030-02-01T08:00:00+08:00',
     createdBy: 'contract',
     ...overrides,
-  };
+  });
 }
 
 function auditRecord(at: string, action = 'contract'): AuditRecord {
