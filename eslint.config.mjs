@@ -14,6 +14,7 @@ export default tseslint.config(
       'coverage/',
       'tests/artifacts/',
       'bench/results/',
+      '.tmp/',
     ],
   },
   js.configs.recommended,
@@ -48,7 +49,7 @@ export default tseslint.config(
     },
   },
   {
-    // The rules know no database, no HTTP and no AWS: they take ports (domain/ports.ts) and return values.
+    // The rules know no database, no HTTP and no AWS: they take ports (each aggregate's ports.ts) and return values.
     files: ['functions/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -58,7 +59,7 @@ export default tseslint.config(
             { group: ['@aws-sdk/*', 'aws-lambda'], message: 'The domain imports no AWS: take a port.' },
             {
               group: ['**/store', '**/store/**'],
-              message: 'The domain takes a port (ports.ts), not the store.',
+              message: 'The domain takes a port (its ports.ts), not the store.',
             },
             {
               group: ['**/lib/**', '**/handlers/**'],

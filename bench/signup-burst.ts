@@ -176,7 +176,7 @@ async function rawSeatTransactions(
 ): Promise<BurstResult['ceilings']['seatTransactions']> {
   useStackFromHere(stack);
   const { stores } = await import('../functions/store');
-  const { attendeeKey, newSignupId } = await import('../functions/domain/signup');
+  const { attendeeKey, newSignupId } = await import('../functions/domain/signups/signup');
   const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {
     const now = toIso(Date.now());
     // Other people than the HTTP burst's and the in-process run's.
@@ -218,7 +218,7 @@ async function inProcessSignups(
 ): Promise<BurstResult['ceilings']['inProcess']> {
   useStackFromHere(stack);
   const { stores } = await import('../functions/store');
-  const { createSignup } = await import('../functions/domain/signups');
+  const { createSignup } = await import('../functions/domain/signups/signups');
   const { enforceRateLimit } = await import('../functions/lib/rate-limit');
   const statuses: Record<string, number> = {};
   const { wallMs } = await inFlight(CEILING_N, IN_FLIGHT, async (i) => {

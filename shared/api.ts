@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { ActivitySchema } from './schemas/activity';
-import { ERRORS, type ErrorCode } from './errors';
+import { FieldIssueSchema } from './errors';
 import type { Page } from './schemas/common';
 import { SignupSchema } from './schemas/signup';
 
@@ -77,8 +77,6 @@ export const SignupDetailSchema = v.object({
   completion: v.optional(v.nullable(CompletionSchema)),
 });
 export type SignupDetail = v.InferOutput<typeof SignupDetailSchema>;
-
-export const FieldIssueSchema = v.object({ field: v.string(), message: v.string() });
 
 /**
  * One person of `POST /signups/batch`, in the order given: their sign-up, or why they were refused. `attendee`
@@ -177,16 +175,4 @@ export type Draw = v.InferOutput<typeof DrawSchema>;
 export const SubscriptionsSchema = v.object({
   templates: v.record(v.string(), v.string()),
   balance: v.record(v.string(), v.number()),
-});
-
-export const ErrorBodySchema = v.object({
-  error: v.object({
-    code: v.picklist(Object.keys(ERRORS) as ErrorCode[]),
-    /** Chinese, for the person: what to do next. */
-    message: v.string(),
-    /** VALIDATION_FAILED lists each field that needs fixing. */
-    fields: v.optional(v.array(FieldIssueSchema)),
-    /** Only on a 500: quote it to support. */
-    requestId: v.optional(v.string()),
-  }),
 });

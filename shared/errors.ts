@@ -1,5 +1,4 @@
-import type * as v from 'valibot';
-import type { ErrorBodySchema, FieldIssueSchema } from './api';
+import * as v from 'valibot';
 
 /**
  * Every error the API can answer with: a stable code (what clients and outside checks match on),
@@ -55,7 +54,19 @@ export const ERRORS = {
 export type ErrorCode = keyof typeof ERRORS;
 
 /** One problem with one field of a submitted form, as the API reports it and the form shows it. */
+export const FieldIssueSchema = v.object({ field: v.string(), message: v.string() });
 export type FieldIssue = v.InferOutput<typeof FieldIssueSchema>;
 
 /** Every refusal: the code, the message, and what the code's own details add (seatsLeft, rule …). */
+export const ErrorBodySchema = v.object({
+  error: v.object({
+    code: v.picklist(Object.keys(ERRORS) as ErrorCode[]),
+    /** Chinese, for the person: what to do next. */
+    message: v.string(),
+    /** VALIDATION_FAILED lists each field that needs fixing. */
+    fields: v.optional(v.array(FieldIssueSchema)),
+    /** Only on a 500: quote it to support. */
+    requestId: v.optional(v.string()),
+  }),
+});
 export type ErrorBody = v.InferOutput<typeof ErrorBodySchema>;

@@ -109,8 +109,8 @@ async function main(): Promise<void> {
   const { db, tableName } = await import('../../functions/store/client');
   const { ensureTable } = await import('../../functions/store/table');
   const { stores } = await import('../../functions/store');
-  const { newActivityRecord } = await import('../../functions/domain/activity');
-  const { createSignup } = await import('../../functions/domain/signups');
+  const { newActivityRecord } = await import('../../functions/domain/activities/activity');
+  const { createSignup } = await import('../../functions/domain/signups/signups');
   const { handler } = await import('../../functions/handlers/rules-worker');
   const { env } = await import('../../functions/lib/env');
 

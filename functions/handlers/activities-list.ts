@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listActivities } from '../domain/activities';
+import { listActivities } from '../domain/activities/activities';
 import { DomainError } from '../domain/errors';
 import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';

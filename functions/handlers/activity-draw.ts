@@ -1,6 +1,6 @@
 import { ROUTES } from '../../shared/routes';
 import { DomainError } from '../domain/errors';
-import { drawView } from '../domain/lottery';
+import { drawView } from '../domain/signups/lottery';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listCertificates } from '../domain/catalog';
+import { listCertificates } from '../domain/catalog/catalog';
 import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { verifyCompletion } from '../domain/attendance';
+import { verifyCompletion } from '../domain/attendance/attendance';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

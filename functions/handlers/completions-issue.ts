@@ -1,4 +1,4 @@
-import { issueCompletions } from '../domain/attendance';
+import { issueCompletions } from '../domain/attendance/attendance';
 import { log } from '../lib/log';
 import { loadSecrets } from '../lib/secrets';
 import { stores } from '../store';

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { addFamilyMember } from '../domain/family';
+import { addFamilyMember } from '../domain/family/family';
 import { created, httpHandler } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { removeFamilyMember } from '../domain/family';
+import { removeFamilyMember } from '../domain/family/family';
 import { httpHandler } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listFamily } from '../domain/family';
+import { listFamily } from '../domain/family/family';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

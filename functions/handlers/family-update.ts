@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { updateFamilyMember } from '../domain/family';
+import { updateFamilyMember } from '../domain/family/family';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { getMajor } from '../domain/catalog';
+import { getMajor } from '../domain/catalog/catalog';
 import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,8 +1,8 @@
 import { toIso } from '../../shared/time';
-import { nextWakeUp } from '../domain/agenda';
-import { isDue, runDraw } from '../domain/lottery';
-import { deliverDue, enqueueSwept, type Messenger } from '../domain/notify';
-import { expireOffers } from '../domain/signups';
+import { nextWakeUp } from '../domain/activities/agenda';
+import { isDue, runDraw } from '../domain/signups/lottery';
+import { deliverDue, enqueueSwept, type Messenger } from '../domain/messaging/notify';
+import { expireOffers } from '../domain/signups/signups';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
 import { sendSubscribeMessage } from '../lib/wechat';
@@ -26,7 +26,7 @@ function messenger(): Messenger {
 }
 
 /**
- * Scheduled every few minutes: works through its agenda (domain/agenda.ts) — draws lotteries whose time has
+ * Scheduled every few minutes: works through its agenda (domain/activities/agenda.ts) — draws lotteries whose time has
  * come, queues the reminders of a window that opened and the notices of a cancelled activity, passes on offers
  * that ran out — then sends what the outbox holds. It reads only the activities and offers whose time has come,
  * never the history. Each step is idempotent, so an overlapping run is harmless.

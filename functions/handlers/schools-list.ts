@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listSchools } from '../domain/catalog';
+import { listSchools } from '../domain/catalog/catalog';
 import { CACHE_TTL_MS, httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

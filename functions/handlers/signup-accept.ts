@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { acceptOffer } from '../domain/signups';
+import { acceptOffer } from '../domain/signups/signups';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { createBatch } from '../domain/batch';
+import { createBatch } from '../domain/signups/batch';
 import { httpHandler, ok } from '../lib/http';
 import { enforceRateLimit } from '../lib/rate-limit';
 import { stores } from '../store';

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { createSignup } from '../domain/signups';
+import { createSignup } from '../domain/signups/signups';
 import { created, httpHandler, ok } from '../lib/http';
 import { enforceRateLimit } from '../lib/rate-limit';
 import { stores } from '../store';

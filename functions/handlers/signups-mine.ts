@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listMySignups } from '../domain/signups';
+import { listMySignups } from '../domain/signups/signups';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { listManagedActivities } from '../domain/activities';
+import { listManagedActivities } from '../domain/activities/activities';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

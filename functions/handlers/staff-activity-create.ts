@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { publishActivity } from '../domain/activities';
+import { publishActivity } from '../domain/activities/activities';
 import { created, httpHandler } from '../lib/http';
 import { stores } from '../store';
 

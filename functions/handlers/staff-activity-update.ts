@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { reviseActivity } from '../domain/activities';
+import { reviseActivity } from '../domain/activities/activities';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

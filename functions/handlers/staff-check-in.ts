@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { checkIn } from '../domain/attendance';
+import { checkIn } from '../domain/attendance/attendance';
 import { env } from '../lib/env';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';

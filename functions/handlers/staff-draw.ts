@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { drawNow } from '../domain/lottery';
+import { drawNow } from '../domain/signups/lottery';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { setEnrolment } from '../domain/attendance';
+import { setEnrolment } from '../domain/attendance/attendance';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

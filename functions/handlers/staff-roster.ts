@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { roster, rosterCsv } from '../domain/activities';
+import { roster, rosterCsv } from '../domain/activities/activities';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

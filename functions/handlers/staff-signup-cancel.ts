@@ -1,5 +1,5 @@
 import { ROUTES } from '../../shared/routes';
-import { staffCancelSignup } from '../domain/signups';
+import { staffCancelSignup } from '../domain/signups/signups';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -1,6 +1,6 @@
 import { ROUTES } from '../../shared/routes';
 import { currentYearInZone } from '../../shared/time';
-import { trainingStats } from '../domain/attendance';
+import { trainingStats } from '../domain/attendance/attendance';
 import { httpHandler, ok } from '../lib/http';
 import { stores } from '../store';
 

@@ -8,7 +8,7 @@ import { IdempotencyKeySchema } from '../../shared/schemas/signup';
 import { validate } from '../../shared/validate';
 import { DomainError } from '../domain/errors';
 import { isAdmin, isStaff, type Caller } from '../domain/access';
-import type { UserStore } from '../domain/ports';
+import type { UserStore } from '../domain/people/ports';
 import { verifyToken } from './auth';
 import { env } from './env';
 import { log } from './log';

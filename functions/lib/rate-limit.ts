@@ -1,5 +1,5 @@
 import { DomainError } from '../domain/errors';
-import type { RateLimiter } from '../domain/ports';
+import type { RateLimiter } from '../domain/people/ports';
 import { env } from './env';
 
 /** Refuses with 429 and Retry-After once a user has tried too often this minute. */

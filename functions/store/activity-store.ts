@@ -1,7 +1,8 @@
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { toIso } from '../../shared/time';
 import { DomainError } from '../domain/errors';
-import type { ActivityQuery, ActivityRecord, ActivityStore } from '../domain/ports';
+import type { ActivityQuery, ActivityStore } from '../domain/activities/ports';
+import type { ActivityRecord } from '../../shared/schemas/activity';
 import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { transact } from './transactions';

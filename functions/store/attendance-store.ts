@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { inZone } from '../../shared/time';
-import type { AttendanceStore, CompletionRecord } from '../domain/ports';
+import type { AttendanceStore } from '../domain/attendance/ports';
+import type { CompletionRecord } from '../../shared/schemas/records';
 import { auditPut } from './audit-store';
 import { queryAll } from './catalog-store';
 import { db, tableName } from './client';

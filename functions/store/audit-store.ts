@@ -1,5 +1,6 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditRecord, AuditStore } from '../domain/ports';
+import type { AuditEntry } from '../../shared/api';
+import type { AuditStore } from '../domain/audit/ports';
 import { DomainError } from '../domain/errors';
 import { db, tableName } from './client';
 import { AuditEntrySchema } from '../../shared/api';
@@ -7,7 +8,7 @@ import { decodeCursor, encodeCursor, keys, partitions } from './keys';
 import { fromItem } from './records';
 
 /** The Put that records an audit entry inside the transaction of the change it describes. */
-export function auditPut(entry: AuditRecord) {
+export function auditPut(entry: AuditEntry) {
   return {
     Put: {
       TableName: tableName(),

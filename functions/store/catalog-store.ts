@@ -1,7 +1,7 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type * as v from 'valibot';
 import { CertificateSchema, MajorSchema, SchoolSchema } from '../../shared/schemas/catalog';
-import type { CatalogStore } from '../domain/ports';
+import type { CatalogStore } from '../domain/catalog/ports';
 import { db, tableName } from './client';
 import { partitions } from './keys';
 import { fromItem } from './records';

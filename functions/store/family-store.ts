@@ -1,6 +1,6 @@
 import { DeleteCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { FamilyMemberSchema, type FamilyMember } from '../../shared/schemas/signup';
-import type { FamilyStore } from '../domain/ports';
+import type { FamilyStore } from '../domain/family/ports';
 import { db, tableName } from './client';
 import { keys, partitions, sortPrefixes } from './keys';
 import { fromItem } from './records';

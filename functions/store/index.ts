@@ -1,4 +1,4 @@
-import { systemClock } from '../domain/ports';
+import { systemClock } from '../domain/clock';
 import { createActivityStore } from './activity-store';
 import { createAttendanceStore } from './attendance-store';
 import { createAuditStore } from './audit-store';

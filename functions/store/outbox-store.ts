@@ -1,5 +1,6 @@
 import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { OutboxMessage, OutboxStore, SubscriptionStore } from '../domain/ports';
+import type { OutboxMessage } from '../../shared/schemas/records';
+import type { OutboxStore, SubscriptionStore } from '../domain/messaging/ports';
 import { db, tableName } from './client';
 import { OutboxMessageSchema } from '../../shared/schemas/records';
 import { keys, partitions, withoutKeys } from './keys';

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RateLimiter } from '../domain/ports';
+import type { RateLimiter } from '../domain/people/ports';
 import { db, tableName } from './client';
 import { keys } from './keys';
 

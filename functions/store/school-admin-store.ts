@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { SchoolAdminStore } from '../domain/ports';
+import type { SchoolAdminStore } from '../domain/attendance/ports';
 import { auditPut } from './audit-store';
 import { db, tableName } from './client';
 import { keys } from './keys';

@@ -3,9 +3,11 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { SignupRecordSchema } from '../../shared/schemas/signup';
 import { dayjs } from '../../shared/time';
-import { isSignupWindowOpen, SIGNUP_WINDOW } from '../domain/activity';
+import { isSignupWindowOpen, SIGNUP_WINDOW } from '../domain/activities/activity';
 import { DomainError } from '../domain/errors';
-import type { InsertOutcome, OutboxMessage, Promotion, SignupRecord, SignupStore } from '../domain/ports';
+import type { InsertOutcome, Promotion, SignupStore } from '../domain/signups/ports';
+import type { OutboxMessage } from '../../shared/schemas/records';
+import type { SignupRecord } from '../../shared/schemas/signup';
 import { queryAll } from './catalog-store';
 import { fromItem } from './records';
 import { db, tableName } from './client';
@@ -29,7 +31,7 @@ const MINE_CURSOR = {
 type TransactItem = NonNullable<Parameters<typeof transact>[0]['TransactItems']>[number];
 
 /**
- * domain/activity.ts's SIGNUP_WINDOW as a condition on the activity item. Every stored time is written by
+ * domain/activities/activity.ts's SIGNUP_WINDOW as a condition on the activity item. Every stored time is written by
  * toIso with +08:00, so comparing them as strings orders them as instants.
  */
 const SIGNUP_WINDOW_CONDITION = [

@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { UserRecord, UserStore } from '../domain/ports';
+import type { UserRecord } from '../../shared/schemas/records';
+import type { UserStore } from '../domain/people/ports';
 import { db, tableName } from './client';
 import { UserRecordSchema } from '../../shared/schemas/records';
 import { keys } from './keys';

@@ -2,7 +2,7 @@ import { toJsonSchema, type ConversionConfig, type JsonSchema } from '@valibot/t
 import type * as v from 'valibot';
 import YAML from 'yaml';
 import * as api from '../../shared/api';
-import { ERRORS, type ErrorCode } from '../../shared/errors';
+import { ERRORS, ErrorBodySchema, type ErrorCode } from '../../shared/errors';
 import { ROUTES, type RouteSpec } from '../../shared/routes';
 import { IDEMPOTENCY_HEADER, splitRouteKey } from '../../shared/route-path';
 import { ActivityCreateInputSchema, ActivitySchema } from '../../shared/schemas/activity';
@@ -25,7 +25,7 @@ import {
 
 /** Shapes named in components/schemas, as the API answers them. */
 const ANSWERS = {
-  Error: api.ErrorBodySchema,
+  Error: ErrorBodySchema,
   School: catalog.SchoolSchema,
   SchoolDetail: catalog.SchoolDetailSchema,
   Major: catalog.MajorSchema,

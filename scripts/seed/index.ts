@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/api';
 import { inZone, toIso } from '../../shared/time';
-import { newActivityRecord } from '../../functions/domain/activity';
+import { newActivityRecord } from '../../functions/domain/activities/activity';
 import { createActivityStore } from '../../functions/store/activity-store';
 import { seedStore } from '../../functions/store/seed-store';
 import { sampleActivities } from './activities';

@@ -91,7 +91,7 @@ export const ActivityRecordSchema = v.object({
   certificateId: nullableOr(v.string()),
   certificateLevel: nullableOr(v.string()),
   /**
-   * When the scheduled worker next has something to do for it (functions/domain/agenda.ts); null once nothing
+   * When the scheduled worker next has something to do for it (functions/domain/activities/agenda.ts); null once nothing
    * is left, absent only on items stored before the agenda existed. While set, the worker's agenda lists it.
    */
   wakeAt: v.optional(v.nullable(v.string())),

@@ -32,9 +32,9 @@ export const OutboxMessageSchema = v.object({
   kind: v.picklist(MESSAGE_KINDS),
   userId: v.string(),
   activityId: v.string(),
-  /** The template's name (domain/messages.ts TEMPLATE_OF); its WeChat id is looked up when the message is sent. */
+  /** The template's name (domain/messaging/messages.ts TEMPLATE_OF); its WeChat id is looked up when the message is sent. */
   template: v.string(),
-  /** `dropped`: no longer owed when its turn came (domain/reminders.ts deliveryVerdict). */
+  /** `dropped`: no longer owed when its turn came (domain/messaging/reminders.ts deliveryVerdict). */
   status: v.picklist(['pending', 'sent', 'failed', 'refused', 'not-subscribed', 'dropped']),
   attempts: v.number(),
   nextAttemptAt: v.string(),

@@ -433,7 +433,7 @@ describe('deadlines and offers', () => {
         ).body.id,
       );
     await api.call('DELETE', `/signups/${ids[0]}`, { user: 'exp-0' });
-    const { expireOffers } = await import('../../functions/domain/signups');
+    const { expireOffers } = await import('../../functions/domain/signups/signups');
     const { stores } = await import('../../functions/store');
     const later = { now: () => Date.now() + 2 * 3600_000 };
     const activity = await stores.activities.get(activityId);
@@ -473,7 +473,7 @@ describe('deadlines and offers', () => {
     expect(offered.body.status).toBe('offered');
     expect(Date.parse(offered.body.offerExpiresAt)).toBe(Date.parse(startsAt));
 
-    const { expireOffers } = await import('../../functions/domain/signups');
+    const { expireOffers } = await import('../../functions/domain/signups/signups');
     const { stores } = await import('../../functions/store');
     const during = { now: () => Date.parse(startsAt) + 60_000 };
     const activity = await stores.activities.get(activityId);
@@ -560,7 +560,7 @@ describe('reminders through the outbox', () => {
     expect(sent).toHaveLength(1);
 
     // The retry goes out once its back-off has passed.
-    const { deliverDue } = await import('../../functions/domain/notify');
+    const { deliverDue } = await import('../../functions/domain/messaging/notify');
     const later = { now: () => Date.now() + 5 * 60_000 };
     const messenger = {
       templates: { reminder, result: 'r', cancelled: 'c' },

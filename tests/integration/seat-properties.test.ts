@@ -35,8 +35,8 @@ describe('seat invariants under random sequences (DynamoDB Local)', () => {
   it('never confirms more than capacity, never gives one person two seats, and keeps counters true', async () => {
     const { stores } = await import('../../functions/store');
     const { createSignup, cancelSignup, acceptOffer, expireOffers } =
-      await import('../../functions/domain/signups');
-    const { publishActivity, reviseActivity } = await import('../../functions/domain/activities');
+      await import('../../functions/domain/signups/signups');
+    const { publishActivity, reviseActivity } = await import('../../functions/domain/activities/activities');
     const { checkConsistency } = await import('../../functions/store/consistency');
     const { DomainError } = await import('../../functions/domain/errors');
     const staff: Caller = { userId: 'staff-shuangliao-vocational', roles: ['staff:shuangliao-vocational'] };

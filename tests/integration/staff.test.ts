@@ -2,7 +2,7 @@ import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { attendee, outreachBody, STAFF_LISHU, STAFF_SHUANGLIAO } from '../support/fixtures';
 import { dayjs, inZone, toIso } from '../../shared/time';
-import { sealCheckInCode } from '../../functions/domain/check-in';
+import { sealCheckInCode } from '../../functions/domain/attendance/check-in';
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 const api = handlerApi();

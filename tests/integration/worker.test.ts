@@ -7,15 +7,15 @@ import { toIso } from '../../shared/time';
 import { useFreshTable } from '../support/table';
 import { attendee } from '../support/fixtures';
 import type { Caller } from '../../functions/domain/access';
-import type { Clock } from '../../functions/domain/ports';
+import type { Clock } from '../../functions/domain/clock';
 import { keys } from '../../functions/store/keys';
 import { dropTable, ensureTable } from '../../functions/store/table';
 import definition from '../../functions/store/table.json';
 // Types only: the modules themselves load after the environment names this file's table.
-import type * as ActivitiesModule from '../../functions/domain/activities';
-import type * as LotteryModule from '../../functions/domain/lottery';
-import type * as NotifyModule from '../../functions/domain/notify';
-import type * as SignupsModule from '../../functions/domain/signups';
+import type * as ActivitiesModule from '../../functions/domain/activities/activities';
+import type * as LotteryModule from '../../functions/domain/signups/lottery';
+import type * as NotifyModule from '../../functions/domain/messaging/notify';
+import type * as SignupsModule from '../../functions/domain/signups/signups';
 import type * as WorkerModule from '../../functions/handlers/rules-worker';
 import type * as StoreModule from '../../functions/store';
 import type * as ClientModule from '../../functions/store/client';
@@ -72,10 +72,10 @@ beforeAll(async () => {
     handler: (await import('../../functions/handlers/rules-worker')).handler,
     backfillAgenda: (await import('../../functions/store/agenda-backfill')).backfillAgenda,
     domain: {
-      ...(await import('../../functions/domain/signups')),
-      ...(await import('../../functions/domain/activities')),
-      ...(await import('../../functions/domain/lottery')),
-      ...(await import('../../functions/domain/notify')),
+      ...(await import('../../functions/domain/signups/signups')),
+      ...(await import('../../functions/domain/activities/activities')),
+      ...(await import('../../functions/domain/signups/lottery')),
+      ...(await import('../../functions/domain/messaging/notify')),
     },
   };
 });

@@ -2,18 +2,12 @@ import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import { ActivityRecordSchema } from '../../shared/schemas/activity';
 import type { stores as dynamoStores } from '../../functions/store';
-import type {
-  ActivityRecord,
-  AuditRecord,
-  CheckInRecord,
-  InsertOutcome,
-  NewSignup,
-  OutboxMessage,
-  SignupRecord,
-  SignupStore,
-  UserRecord,
-} from '../../functions/domain/ports';
-import { newSignupId } from '../../functions/domain/signup';
+import type { ActivityRecord } from '../../shared/schemas/activity';
+import type { AuditEntry } from '../../shared/api';
+import type { CheckInRecord, OutboxMessage, UserRecord } from '../../shared/schemas/records';
+import type { InsertOutcome, NewSignup, SignupStore } from '../../functions/domain/signups/ports';
+import type { SignupRecord } from '../../shared/schemas/signup';
+import { newSignupId } from '../../functions/domain/signups/signup';
 import type { FamilyMember } from '../../shared/schemas/signup';
 import { toIso } from '../../shared/time';
 import { certificates, majors, schools } from '../../scripts/seed/catalog';
@@ -83,7 +77,7 @@ function activityRecord(overrides: Partial<ActivityRecord> = {}): ActivityRecord
   });
 }
 
-function auditRecord(at: string, action = 'contract'): AuditRecord {
+function auditRecord(at: string, action = 'contract'): AuditEntry {
   return {
     id: randomBytes(6).toString('hex'),
     at,

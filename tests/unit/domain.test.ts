@@ -3,10 +3,15 @@ import {
   expandWeeklySchedule,
   newActivityRecord,
   toActivityView,
-} from '../../functions/domain/activity';
+} from '../../functions/domain/activities/activity';
 import { canManageSchool, canReadSignup, managedSchools } from '../../functions/domain/access';
-import { pageAfter } from '../../functions/domain/catalog';
-import { attendeeKey, missingAttendeeFields, newSignupId, requestHash } from '../../functions/domain/signup';
+import { pageAfter } from '../../functions/domain/catalog/catalog';
+import {
+  attendeeKey,
+  missingAttendeeFields,
+  newSignupId,
+  requestHash,
+} from '../../functions/domain/signups/signup';
 import { DomainError } from '../../functions/domain/errors';
 import { dayjs, formatSessionTime, toIso } from '../../shared/time';
 

@@ -3,11 +3,11 @@
  * the words the app shows, and a refusal's extra details never replace its code or message.
  */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { newActivityRecord } from '../../functions/domain/activity';
-import { rosterCsv } from '../../functions/domain/activities';
+import { newActivityRecord } from '../../functions/domain/activities/activity';
+import { rosterCsv } from '../../functions/domain/activities/activities';
 import { DomainError } from '../../functions/domain/errors';
-import type { SignupRecord } from '../../functions/domain/ports';
-import { messageContent } from '../../functions/domain/reminders';
+import type { SignupRecord } from '../../shared/schemas/signup';
+import { messageContent } from '../../functions/domain/messaging/reminders';
 import { httpHandler } from '../../functions/lib/http';
 import { ROUTES } from '../../shared/routes';
 import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';

@@ -9,18 +9,19 @@ import {
   nextSessionStart,
   offerExpiry,
   sessionsOverlap,
-} from '../../functions/domain/rules';
-import { newActivityRecord } from '../../functions/domain/activity';
+} from '../../functions/domain/signups/rules';
+import { newActivityRecord } from '../../functions/domain/activities/activity';
 import {
   SWEEP_SLACK_MS,
   deliveryVerdict,
   dueMessages,
   remindersOnConfirm,
   retryDelayMs,
-} from '../../functions/domain/reminders';
-import { nextWakeUp } from '../../functions/domain/agenda';
-import { drawMessages, promotionMessages } from '../../functions/domain/notify';
-import type { ActivityRecord, SignupRecord } from '../../functions/domain/ports';
+} from '../../functions/domain/messaging/reminders';
+import { nextWakeUp } from '../../functions/domain/activities/agenda';
+import { drawMessages, promotionMessages } from '../../functions/domain/messaging/notify';
+import type { ActivityRecord } from '../../shared/schemas/activity';
+import type { SignupRecord } from '../../shared/schemas/signup';
 
 const base = newActivityRecord(
   {

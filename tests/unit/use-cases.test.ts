@@ -6,11 +6,11 @@ import {
   getActivity,
   publishActivity,
   reviseActivity,
-} from '../../functions/domain/activities';
+} from '../../functions/domain/activities/activities';
 import { DomainError } from '../../functions/domain/errors';
-import { drawNow, drawView, isDue, runDraw } from '../../functions/domain/lottery';
-import { nextWakeUp } from '../../functions/domain/agenda';
-import { deliverDue, enqueueSwept, type Messenger } from '../../functions/domain/notify';
+import { drawNow, drawView, isDue, runDraw } from '../../functions/domain/signups/lottery';
+import { nextWakeUp } from '../../functions/domain/activities/agenda';
+import { deliverDue, enqueueSwept, type Messenger } from '../../functions/domain/messaging/notify';
 import {
   acceptOffer,
   cancelSignup,
@@ -18,7 +18,7 @@ import {
   expireOffers,
   getSignup,
   staffCancelSignup,
-} from '../../functions/domain/signups';
+} from '../../functions/domain/signups/signups';
 import { ActivityCreateInputSchema } from '../../shared/schemas/activity';
 import type { Attendee } from '../../shared/schemas/signup';
 import { dayjs, toIso } from '../../shared/time';

@@ -1,6 +1,7 @@
 import { toIso } from '../../../shared/time';
 import { DomainError } from '../../../functions/domain/errors';
-import type { ActivityQuery, ActivityRecord, ActivityStore } from '../../../functions/domain/ports';
+import type { ActivityQuery, ActivityStore } from '../../../functions/domain/activities/ports';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
 import { byTime, decodeCursor, encodeCursor, keys, partitions } from '../../../functions/store/keys';
 import {
   auditStep,

@@ -1,5 +1,6 @@
 import { inZone } from '../../../shared/time';
-import type { AttendanceStore, CompletionRecord } from '../../../functions/domain/ports';
+import type { AttendanceStore } from '../../../functions/domain/attendance/ports';
+import type { CompletionRecord } from '../../../shared/schemas/records';
 import { keys } from '../../../functions/store/keys';
 import { auditStep, copy, keyOf, numberField, transact, turn, type MemoryTable } from './table';
 

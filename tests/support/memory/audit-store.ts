@@ -1,4 +1,4 @@
-import type { AuditStore } from '../../../functions/domain/ports';
+import type { AuditStore } from '../../../functions/domain/audit/ports';
 import { DomainError } from '../../../functions/domain/errors';
 import { decodeCursor, encodeCursor, keys } from '../../../functions/store/keys';
 import { copy, turn, type MemoryTable } from './table';

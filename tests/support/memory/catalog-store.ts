@@ -1,5 +1,5 @@
 import type { Certificate, Major, School } from '../../../shared/schemas/catalog';
-import type { CatalogStore } from '../../../functions/domain/ports';
+import type { CatalogStore } from '../../../functions/domain/catalog/ports';
 import { copy, turn } from './table';
 
 export interface Catalog {

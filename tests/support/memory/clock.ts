@@ -1,5 +1,5 @@
 import { dayjs } from '../../../shared/time';
-import type { Clock } from '../../../functions/domain/ports';
+import type { Clock } from '../../../functions/domain/clock';
 
 /** A clock that stands still until the test moves it. */
 export interface TestClock extends Clock {

@@ -1,5 +1,5 @@
 import type { FamilyMember } from '../../../shared/schemas/signup';
-import type { FamilyStore } from '../../../functions/domain/ports';
+import type { FamilyStore } from '../../../functions/domain/family/ports';
 import { sortPrefixes } from '../../../functions/store/keys';
 import { copy, turn, type MemoryTable } from './table';
 

@@ -1,5 +1,5 @@
 import type { stores } from '../../../functions/store';
-import type { UserRecord } from '../../../functions/domain/ports';
+import type { UserRecord } from '../../../shared/schemas/records';
 import { createMemoryActivityStore } from './activity-store';
 import { createMemoryAttendanceStore } from './attendance-store';
 import { createMemoryAuditStore } from './audit-store';

@@ -1,4 +1,5 @@
-import type { OutboxMessage, OutboxStore } from '../../../functions/domain/ports';
+import type { OutboxMessage } from '../../../shared/schemas/records';
+import type { OutboxStore } from '../../../functions/domain/messaging/ports';
 import { keys } from '../../../functions/store/keys';
 import {
   conditionFailed,

@@ -1,4 +1,4 @@
-import type { RateLimiter } from '../../../functions/domain/ports';
+import type { RateLimiter } from '../../../functions/domain/people/ports';
 import { keyOf, transact, turn, type MemoryTable } from './table';
 
 /** The in-memory RateLimiter: a fixed window per scope and subject, counted under the same condition. */

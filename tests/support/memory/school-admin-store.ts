@@ -1,4 +1,4 @@
-import type { SchoolAdminStore } from '../../../functions/domain/ports';
+import type { SchoolAdminStore } from '../../../functions/domain/attendance/ports';
 import { auditStep, keyOf, transact, turn, type MemoryTable } from './table';
 
 /** The in-memory SchoolAdminStore: a school's enrolment per year, written with its audit entry. */

@@ -1,13 +1,9 @@
 import { dayjs } from '../../../shared/time';
-import { isSignupWindowOpen, SIGNUP_WINDOW } from '../../../functions/domain/activity';
+import { isSignupWindowOpen, SIGNUP_WINDOW } from '../../../functions/domain/activities/activity';
 import { DomainError } from '../../../functions/domain/errors';
-import type {
-  InsertOutcome,
-  OutboxMessage,
-  Promotion,
-  SignupRecord,
-  SignupStore,
-} from '../../../functions/domain/ports';
+import type { InsertOutcome, Promotion, SignupStore } from '../../../functions/domain/signups/ports';
+import type { OutboxMessage } from '../../../shared/schemas/records';
+import type { SignupRecord } from '../../../shared/schemas/signup';
 import {
   byTime,
   decodeCursor,
@@ -169,7 +165,7 @@ export function createMemorySignupStore(
     };
   }
 
-  /** The seat condition: the sign-up window (domain/activity.ts's SIGNUP_WINDOW, compared as stored strings). */
+  /** The seat condition: the sign-up window (domain/activities/activity.ts's SIGNUP_WINDOW, compared as stored strings). */
   function windowOpen(item: Item, now: string): boolean {
     const at = (field: string) => (typeof item[field] === 'string' ? (item[field] as string) : null);
     return (

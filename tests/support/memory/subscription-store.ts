@@ -1,4 +1,4 @@
-import type { SubscriptionStore } from '../../../functions/domain/ports';
+import type { SubscriptionStore } from '../../../functions/domain/messaging/ports';
 import { copy, transact, turn, type Item, type MemoryTable } from './table';
 
 const refusal = (template: string) => `refused:${template}`;

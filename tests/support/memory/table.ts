@@ -1,9 +1,5 @@
-import type {
-  AuditRecord,
-  CheckInRecord,
-  CompletionRecord,
-  UserRecord,
-} from '../../../functions/domain/ports';
+import type { AuditEntry } from '../../../shared/api';
+import type { CheckInRecord, CompletionRecord, UserRecord } from '../../../shared/schemas/records';
 import type { FamilyMember } from '../../../shared/schemas/signup';
 import { byTime } from '../../../functions/store/keys';
 
@@ -34,7 +30,7 @@ export class MemoryTable {
   readonly attendees = new Map<string, { activityId: string; signupId: string; attendeeKey: string }>();
   readonly termCounts = new Map<string, number>();
   readonly idempotency = new Map<string, { signupId: string; requestHash: string }>();
-  readonly audit = new Map<string, AuditRecord>();
+  readonly audit = new Map<string, AuditEntry>();
   readonly outbox = new Map<string, { message: Item; pendingKey: string | null }>();
   readonly subscriptions = new Map<string, Item>();
   readonly rateWindows = new Map<string, number>();
@@ -103,7 +99,7 @@ export function transact(steps: Step[]): StepsResult {
 }
 
 /** The audit entry's Put, written inside the transaction of the change it describes. */
-export function auditStep(table: MemoryTable, entry: AuditRecord): Step {
+export function auditStep(table: MemoryTable, entry: AuditEntry): Step {
   const sortKey = byTime(entry.at, entry.id);
   return {
     item: `audit:${sortKey}`,

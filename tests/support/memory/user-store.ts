@@ -1,4 +1,5 @@
-import type { UserRecord, UserStore } from '../../../functions/domain/ports';
+import type { UserRecord } from '../../../shared/schemas/records';
+import type { UserStore } from '../../../functions/domain/people/ports';
 import { copy, turn, type MemoryTable } from './table';
 
 /** The in-memory UserStore: made on first login under the same condition; an existing user keeps its roles. */

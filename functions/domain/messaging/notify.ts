@@ -1,15 +1,12 @@
-import { toIso } from '../../shared/time';
-import type {
-  ActivityRecord,
-  Clock,
-  OutboxMessage,
-  OutboxStore,
-  SignupRecord,
-  SignupStore,
-  SubscriptionStore,
-  UserStore,
-} from './ports';
-import type { MessageKind } from '../../shared/schemas/records';
+import { toIso } from '../../../shared/time';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { Clock } from '../clock';
+import type { OutboxMessage } from '../../../shared/schemas/records';
+import type { OutboxStore, SubscriptionStore } from './ports';
+import type { SignupRecord } from '../../../shared/schemas/signup';
+import type { SignupStore } from '../signups/ports';
+import type { UserStore } from '../people/ports';
+import type { MessageKind } from '../../../shared/schemas/records';
 import { SWEPT_KINDS, TEMPLATE_OF } from './messages';
 import {
   MAX_SEND_ATTEMPTS,

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { FamilyMember, FamilyMemberInput } from '../../shared/schemas/signup';
-import { toIso } from '../../shared/time';
-import type { Caller } from './access';
-import { DomainError } from './errors';
-import type { Clock, FamilyStore } from './ports';
+import type { FamilyMember, FamilyMemberInput } from '../../../shared/schemas/signup';
+import { toIso } from '../../../shared/time';
+import type { Caller } from '../access';
+import { DomainError } from '../errors';
+import type { Clock } from '../clock';
+import type { FamilyStore } from './ports';
 
 /** An account keeps at most this many people it enrols. */
 export const FAMILY_LIMIT = 20;

@@ -1,11 +1,15 @@
-import type { Signup, SignupCreateInput, SignupWithActivity } from '../../shared/schemas/signup';
-import { toIso } from '../../shared/time';
-import { canManageSchool, canReadSignup, type Caller } from './access';
-import { isSignupWindowOpen } from './activity';
-import { DomainError, validationFailed } from './errors';
-import type { ActivityRecord, ActivityStore, Clock, Promotion, SignupRecord, SignupStore } from './ports';
-import { checkEligibility } from '../../shared/eligibility';
-import { promotionMessages, seatMessages } from './notify';
+import type { Signup, SignupCreateInput, SignupWithActivity } from '../../../shared/schemas/signup';
+import { toIso } from '../../../shared/time';
+import { canManageSchool, canReadSignup, type Caller } from '../access';
+import { isSignupWindowOpen } from '../activities/activity';
+import { DomainError, validationFailed } from '../errors';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { ActivityStore } from '../activities/ports';
+import type { Clock } from '../clock';
+import type { Promotion, SignupStore } from './ports';
+import type { SignupRecord } from '../../../shared/schemas/signup';
+import { checkEligibility } from '../../../shared/eligibility';
+import { promotionMessages, seatMessages } from '../messaging/notify';
 import { cancelDeadline, offerExpiry, sessionsOverlap } from './rules';
 import {
   MAX_SEAT_ATTEMPTS,

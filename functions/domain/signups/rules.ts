@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { Session } from '../../shared/schemas/activity';
-import { dayjs } from '../../shared/time';
-import type { ActivityRecord } from './ports';
+import type { Session } from '../../../shared/schemas/activity';
+import { dayjs } from '../../../shared/time';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
 
 export function sessionsOverlap(a: Session[], b: Session[]): boolean {
   return a.some((x) =>

@@ -1,9 +1,9 @@
-import type { CheckInResult, Completion, SignupDetail, StatsResponse } from '../../shared/api';
-import type { CheckInInput, EnrolmentInput } from '../../shared/schemas/staff';
-import { DEFAULT_COMPLETION_THRESHOLD } from '../../shared/schemas/staff';
-import { dayjs, toIso } from '../../shared/time';
-import { canManageSchool, managedSchools, type Caller } from './access';
-import { auditEntry } from './audit';
+import type { CheckInResult, Completion, SignupDetail, StatsResponse } from '../../../shared/api';
+import type { CheckInInput, EnrolmentInput } from '../../../shared/schemas/staff';
+import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/schemas/staff';
+import { dayjs, toIso } from '../../../shared/time';
+import { canManageSchool, managedSchools, type Caller } from '../access';
+import { auditEntry } from '../audit/audit';
 import {
   aggregateStats,
   codeExpiry,
@@ -15,19 +15,16 @@ import {
   sessionForCode,
   summarizeAttendance,
 } from './check-in';
-import { DomainError } from './errors';
-import type {
-  ActivityRecord,
-  ActivityStore,
-  AttendanceStore,
-  CatalogStore,
-  Clock,
-  CompletionRecord,
-  SchoolAdminStore,
-  SignupRecord,
-  SignupStore,
-} from './ports';
-import { getSignup } from './signups';
+import { DomainError } from '../errors';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { ActivityStore } from '../activities/ports';
+import type { AttendanceStore, SchoolAdminStore } from './ports';
+import type { CatalogStore } from '../catalog/ports';
+import type { Clock } from '../clock';
+import type { CompletionRecord } from '../../../shared/schemas/records';
+import type { SignupRecord } from '../../../shared/schemas/signup';
+import type { SignupStore } from '../signups/ports';
+import { getSignup } from '../signups/signups';
 
 export interface AttendanceDeps {
   activities: ActivityStore;

@@ -1,9 +1,9 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes, randomInt } from 'node:crypto';
-import type { Attendance, SchoolStats, StatsResponse } from '../../shared/api';
-import type { Session } from '../../shared/schemas/activity';
-import type { School } from '../../shared/schemas/catalog';
-import { COUNTIES } from '../../shared/schemas/common';
-import { dayjs, inZone } from '../../shared/time';
+import type { Attendance, SchoolStats, StatsResponse } from '../../../shared/api';
+import type { Session } from '../../../shared/schemas/activity';
+import type { School } from '../../../shared/schemas/catalog';
+import { COUNTIES } from '../../../shared/schemas/common';
+import { dayjs, inZone } from '../../../shared/time';
 
 /** Staff may check people in from two hours before a session until twelve hours after it ends. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3600_000;

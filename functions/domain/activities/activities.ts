@@ -1,23 +1,20 @@
-import type { Activity, ActivityCreateInput, ActivityPatchInput } from '../../shared/schemas/activity';
-import type { RosterEntry } from '../../shared/api';
-import { SIGNUP_STATUS_LABELS } from '../../shared/schemas/signup';
-import { dayjs, toIso } from '../../shared/time';
-import { canManageSchool, managedSchools, type Caller } from './access';
+import type { Activity, ActivityCreateInput, ActivityPatchInput } from '../../../shared/schemas/activity';
+import type { RosterEntry } from '../../../shared/api';
+import { SIGNUP_STATUS_LABELS } from '../../../shared/schemas/signup';
+import { dayjs, toIso } from '../../../shared/time';
+import { canManageSchool, managedSchools, type Caller } from '../access';
 import { newActivityRecord, toActivityView } from './activity';
-import { auditEntry, pick } from './audit';
-import { DomainError, validationFailed } from './errors';
-import type {
-  ActivityQuery,
-  ActivityRecord,
-  ActivityStore,
-  CatalogStore,
-  Clock,
-  Paged,
-  SignupRecord,
-  SignupStore,
-} from './ports';
-import { MAX_SEAT_ATTEMPTS, newActivityId, toSignupView } from './signup';
-import { nextPromotion } from './signups';
+import { auditEntry, pick } from '../audit/audit';
+import { DomainError, validationFailed } from '../errors';
+import type { ActivityQuery, ActivityStore } from './ports';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { CatalogStore } from '../catalog/ports';
+import type { Clock } from '../clock';
+import type { Page } from '../../../shared/schemas/common';
+import type { SignupRecord } from '../../../shared/schemas/signup';
+import type { SignupStore } from '../signups/ports';
+import { MAX_SEAT_ATTEMPTS, newActivityId, toSignupView } from '../signups/signup';
+import { nextPromotion } from '../signups/signups';
 
 export interface ActivityDeps {
   activities: ActivityStore;
@@ -29,7 +26,7 @@ export interface ActivityDeps {
 export async function listActivities(
   deps: Pick<ActivityDeps, 'activities' | 'clock'>,
   query: Omit<ActivityQuery, 'endsAfter'>,
-): Promise<Paged<Activity>> {
+): Promise<Page<Activity>> {
   const now = deps.clock.now();
   // Without a date range, a list shows what a person can still attend.
   const endsAfter = query.from ? undefined : toIso(now);
@@ -140,7 +137,7 @@ async function fillFreedSeats(deps: ActivityDeps, activityId: string): Promise<v
   }
 }
 
-export async function listManagedActivities(deps: ActivityDeps, caller: Caller): Promise<Paged<Activity>> {
+export async function listManagedActivities(deps: ActivityDeps, caller: Caller): Promise<Page<Activity>> {
   const schools = managedSchools(caller);
   if (schools !== 'all' && schools.length === 0) throw new DomainError('FORBIDDEN');
   const now = deps.clock.now();

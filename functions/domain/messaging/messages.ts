@@ -1,10 +1,10 @@
-import type { MessageKind } from '../../shared/schemas/records';
+import type { MessageKind } from '../../../shared/schemas/records';
 
 /**
  * The kinds the scheduled worker queues when their time comes: a reminder when its window opens, for every
  * seat held then, and the notice of a cancelled activity (more sign-ups than one transaction can hold). Every
  * other kind follows a change of one sign-up's status and is queued in the transaction that makes the change
- * (domain/notify.ts), as is the reminder whose window is open when a seat is confirmed.
+ * (domain/messaging/notify.ts), as is the reminder whose window is open when a seat is confirmed.
  */
 export const SWEPT_KINDS: ReadonlySet<MessageKind> = new Set([
   'reminder-24h',

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { SignupBatchResult } from '../../shared/api';
-import { AttendeeSchema } from '../../shared/schemas/signup';
-import { validate } from '../../shared/validate';
-import type { Caller } from './access';
-import { DomainError } from './errors';
+import type { SignupBatchResult } from '../../../shared/api';
+import { AttendeeSchema } from '../../../shared/schemas/signup';
+import { validate } from '../../../shared/validate';
+import type { Caller } from '../access';
+import { DomainError } from '../errors';
 import { createSignup, type SignupDeps } from './signups';
 
 /** Each attendee of a replayed batch keeps its own key, so a retried list creates nobody twice. */

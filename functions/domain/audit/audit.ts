@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { toIso } from '../../shared/time';
-import type { Caller } from './access';
-import type { AuditRecord } from './ports';
+import { toIso } from '../../../shared/time';
+import type { Caller } from '../access';
+import type { AuditEntry } from '../../../shared/api';
 
 export function auditEntry(
   caller: Caller,
@@ -10,7 +10,7 @@ export function auditEntry(
   before: unknown,
   after: unknown,
   now: number,
-): AuditRecord {
+): AuditEntry {
   return {
     id: randomBytes(6).toString('hex'),
     at: toIso(now),

@@ -1,7 +1,8 @@
-import { ACTIVITY_KIND_LABELS } from '../../shared/schemas/activity';
-import { dayjs, formatSessionTime, inZone } from '../../shared/time';
-import type { MessageKind } from '../../shared/schemas/records';
-import type { ActivityRecord, SignupRecord } from './ports';
+import { ACTIVITY_KIND_LABELS } from '../../../shared/schemas/activity';
+import { dayjs, formatSessionTime, inZone } from '../../../shared/time';
+import type { MessageKind } from '../../../shared/schemas/records';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { SignupRecord } from '../../../shared/schemas/signup';
 
 /** Tries before a message is given up, with a record of why. */
 export const MAX_SEND_ATTEMPTS = 5;

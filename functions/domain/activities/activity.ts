@@ -7,11 +7,11 @@ import {
   type ActivityStatus,
   type Session,
   type WeeklySchedule,
-} from '../../shared/schemas/activity';
-import { dayjs, toIso, ZONE } from '../../shared/time';
-import type { ActivityRecord } from './ports';
+} from '../../../shared/schemas/activity';
+import { dayjs, toIso, ZONE } from '../../../shared/time';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
 import { nextWakeUp } from './agenda';
-import { commitmentOf, newLotterySeed, offerHoursOf } from './rules';
+import { commitmentOf, newLotterySeed, offerHoursOf } from '../signups/rules';
 
 /** Open only inside the sign-up window and before the activity ends; cancellation overrides everything. */
 export function activityStatus(record: ActivityRecord, now: number): ActivityStatus {

@@ -5,10 +5,10 @@ import {
   requiredAttendeeFields,
   type Attendee,
   type Signup,
-} from '../../shared/schemas/signup';
-import type { FieldIssue } from '../../shared/errors';
-import type { ActivityKind } from '../../shared/schemas/activity';
-import type { SignupRecord } from './ports';
+} from '../../../shared/schemas/signup';
+import type { FieldIssue } from '../../../shared/errors';
+import type { ActivityKind } from '../../../shared/schemas/activity';
+import type { SignupRecord } from '../../../shared/schemas/signup';
 
 /** One seat per person per activity: the same name and phone is the same person, however it is typed. */
 export function attendeeKey(attendee: Pick<Attendee, 'name' | 'phone'>): string {

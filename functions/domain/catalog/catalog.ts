@@ -7,9 +7,10 @@ import type {
   Major,
   MajorListQuery,
   School,
-} from '../../shared/schemas/catalog';
-import { DomainError } from './errors';
-import type { CatalogStore, Paged } from './ports';
+} from '../../../shared/schemas/catalog';
+import { DomainError } from '../errors';
+import type { CatalogStore } from './ports';
+import type { Page } from '../../../shared/schemas/common';
 
 const DEFAULT_LIMIT = 20;
 
@@ -18,7 +19,7 @@ export function pageAfter<T extends { id: string }>(
   items: T[],
   cursor: string | undefined,
   limit: number | undefined,
-): Paged<T> {
+): Page<T> {
   const sorted = [...items].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const after = cursor ? decodeIdCursor(cursor) : undefined;
   const start = after === undefined ? 0 : sorted.findIndex((i) => i.id > after);
@@ -54,7 +55,7 @@ function matches(q: string | undefined, ...texts: string[]): boolean {
 export async function listSchools(
   catalog: CatalogStore,
   query: { county?: string; kind?: string },
-): Promise<Paged<School>> {
+): Promise<Page<School>> {
   const schools = await catalog.listSchools();
   const items = schools.filter(
     (s) => (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
@@ -69,7 +70,7 @@ export async function getSchool(catalog: CatalogStore, id: string): Promise<Scho
   return { ...school, majorIds: majors.filter((m) => m.schoolId === id).map((m) => m.id) };
 }
 
-export async function listMajors(catalog: CatalogStore, query: MajorListQuery): Promise<Paged<Major>> {
+export async function listMajors(catalog: CatalogStore, query: MajorListQuery): Promise<Page<Major>> {
   if (query.schoolId) await requireSchool(catalog, query.schoolId);
   const majors = await catalog.listMajors();
   const items = majors.filter(
@@ -111,7 +112,7 @@ export async function getMajor(catalog: CatalogStore, id: string): Promise<Major
 export async function listCertificates(
   catalog: CatalogStore,
   query: CertificateListQuery,
-): Promise<Paged<Certificate>> {
+): Promise<Page<Certificate>> {
   const certificates = await catalog.listCertificates();
   if (query.majorId && !(await catalog.listMajors()).some((m) => m.id === query.majorId)) {
     throw new DomainError('INVALID_QUERY', { fields: [{ field: 'majorId', message: '没有这个专业' }] });

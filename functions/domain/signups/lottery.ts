@@ -1,12 +1,16 @@
-import { maskName } from '../../shared/privacy';
-import { dayjs, toIso } from '../../shared/time';
-import { canManageSchool, type Caller } from './access';
-import { auditEntry } from './audit';
-import { DomainError } from './errors';
-import { drawMessages } from './notify';
-import type { ActivityRecord, ActivityStore, Clock, SignupRecord, SignupStore } from './ports';
+import { maskName } from '../../../shared/privacy';
+import { dayjs, toIso } from '../../../shared/time';
+import { canManageSchool, type Caller } from '../access';
+import { auditEntry } from '../audit/audit';
+import { DomainError } from '../errors';
+import { drawMessages } from '../messaging/notify';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { ActivityStore } from '../activities/ports';
+import type { Clock } from '../clock';
+import type { SignupRecord } from '../../../shared/schemas/signup';
+import type { SignupStore } from './ports';
 import { allocate, drawnRank, drawOrder } from './rules';
-import type { Draw } from '../../shared/api';
+import type { Draw } from '../../../shared/api';
 
 export interface LotteryDeps {
   activities: ActivityStore;

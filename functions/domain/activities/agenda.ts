@@ -1,6 +1,6 @@
-import { dayjs } from '../../shared/time';
-import type { ActivityRecord } from './ports';
-import { REMINDER_WINDOWS, reminderWindow } from './reminders';
+import { dayjs } from '../../../shared/time';
+import type { ActivityRecord } from '../../../shared/schemas/activity';
+import { REMINDER_WINDOWS, reminderWindow } from '../messaging/reminders';
 
 /**
  * The scheduled worker's agenda: an activity is on it (with `wakeAt`) only while the worker still has something
