@@ -1,8 +1,6 @@
 import { toIso } from '../../shared/time';
-import { nextWakeUp } from '../domain/activities/agenda';
-import { isDue, runDraw } from '../domain/signups/lottery';
-import { deliverDue, enqueueSwept, type Messenger } from '../domain/messaging/notify';
-import { expireOffers } from '../domain/signups/signups';
+import type { Messenger } from '../domain/messaging/notify';
+import { runScheduledWork } from '../domain/scheduled';
 import { env } from '../lib/env';
 import { log } from '../lib/log';
 import { sendSubscribeMessage } from '../lib/wechat';
@@ -25,49 +23,12 @@ function messenger(): Messenger {
   };
 }
 
-/**
- * Scheduled every few minutes: works through its agenda (domain/activities/agenda.ts) — draws lotteries whose time has
- * come, queues the reminders of a window that opened and the notices of a cancelled activity, passes on offers
- * that ran out — then sends what the outbox holds. It reads only the activities and offers whose time has come,
- * never the history. Each step is idempotent, so an overlapping run is harmless.
- */
+/** Scheduled every few minutes: the work is domain/scheduled.ts's; this adds WeChat, secrets and the log. */
 export const handler = async (): Promise<Record<string, number>> => {
   await loadSecrets();
-  const now = stores.clock.now();
-  let drawn = 0;
-  let expired = 0;
-  let queued = 0;
-  let errors = 0;
-  const due = await stores.activities.due(toIso(now));
-  for (const activity of due) {
-    try {
-      if (isDue(activity, now)) {
-        await runDraw(stores, activity, null);
-        drawn++;
-      }
-      const fresh = (await stores.activities.get(activity.id)) ?? activity;
-      queued += await enqueueSwept(stores, fresh);
-      const next = nextWakeUp(fresh, now);
-      // A revision or cancellation since the read set its own wakeAt, which then stands.
-      await stores.activities.reschedule(
-        activity.id,
-        activity.wakeAt ?? '',
-        next === null ? null : toIso(next),
-      );
-    } catch (err) {
-      // It stays on the agenda: the next run tries again, and one activity does not hold up the others.
-      errors++;
-      log.error('rules worker: activity failed', { activityId: activity.id, error: String(err) });
-    }
-  }
-  // Not only `offer` waitlists: an `auto` one offers a seat to someone holding an overlapping one.
-  const lapsed = await stores.signups.expiredOffers(toIso(now));
-  for (const activityId of new Set(lapsed.map((s) => s.activityId))) {
-    const activity = await stores.activities.get(activityId);
-    if (activity) expired += await expireOffers(stores, activity);
-  }
-  const delivered = await deliverDue({ ...stores, activity: (id) => stores.activities.get(id) }, messenger());
-  const summary = { activities: due.length, drawn, expired, queued, errors, ...delivered };
-  log.info('rules worker', { at: toIso(now), ...summary });
+  const summary = await runScheduledWork(stores, messenger(), (activityId, error) =>
+    log.error('rules worker: activity failed', { activityId, error: String(error) }),
+  );
+  log.info('rules worker', { at: toIso(stores.clock.now()), ...summary });
   return summary;
 };

@@ -8,9 +8,9 @@ import {
   reviseActivity,
 } from '../../functions/domain/activities/activities';
 import { DomainError } from '../../functions/domain/errors';
-import { drawNow, drawView, isDue, runDraw } from '../../functions/domain/signups/lottery';
-import { nextWakeUp } from '../../functions/domain/activities/agenda';
-import { deliverDue, enqueueSwept, type Messenger } from '../../functions/domain/messaging/notify';
+import { drawNow, drawView, runDraw } from '../../functions/domain/signups/lottery';
+import type { Messenger } from '../../functions/domain/messaging/notify';
+import { runScheduledWork } from '../../functions/domain/scheduled';
 import {
   acceptOffer,
   cancelSignup,
@@ -440,30 +440,11 @@ describe('reminders and notifications', () => {
     return { sent, errcodes, messenger };
   }
 
-  /**
-   * One run of the scheduled worker, as handlers/rules-worker.ts runs it: the activities on its agenda (draw,
-   * queue what time has made due, wake up next), the offers that ran out, then delivery.
-   */
-  async function runWorker(messenger: Messenger) {
-    const now = deps.clock.now();
-    for (const activity of await deps.activities.due(toIso(now))) {
-      if (isDue(activity, now)) await runDraw(deps, activity, null);
-      const fresh = (await deps.activities.get(activity.id)) ?? activity;
-      await enqueueSwept(deps, fresh);
-      const next = nextWakeUp(fresh, now);
-      await deps.activities.reschedule(
-        activity.id,
-        activity.wakeAt ?? '',
-        next === null ? null : toIso(next),
-      );
-    }
-    const lapsed = await deps.signups.expiredOffers(toIso(now));
-    for (const activityId of new Set(lapsed.map((x) => x.activityId))) {
-      const activity = await deps.activities.get(activityId);
-      if (activity) await expireOffers(deps, activity);
-    }
-    return deliverDue({ ...deps, activity: (id) => deps.activities.get(id) }, messenger);
-  }
+  /** One run of the scheduled worker: the same domain function the handler runs, on the in-memory stores. */
+  const runWorker = (messenger: Messenger) =>
+    runScheduledWork(deps, messenger, (activityId, error) => {
+      throw new Error(`activity ${activityId} failed: ${String(error)}`);
+    });
 
   /** Person n logs in through WeChat and accepts `grants` one-time messages of each template. */
   async function subscribed(n: number, grants = 3) {
