@@ -10,9 +10,12 @@ import { SignupSchema } from './schemas/signup';
 
 export type { Page };
 
-/** `user` for everyone; `staff:<schoolId>` per school a user works for; `admin` for the city bureau. */
-export type Role = 'user' | 'admin' | `staff:${string}`;
-const ROLE_PATTERN = /^(user|admin|staff:[a-z0-9][a-z0-9-]{0,63})$/;
+/**
+ * `user` for everyone; `staff:<schoolId>` for a teacher of that school; `school-admin:<schoolId>` for a teacher
+ * who also manages the school's people and content; `admin` for the city education bureau.
+ */
+export type Role = 'user' | 'admin' | `staff:${string}` | `school-admin:${string}`;
+const ROLE_PATTERN = /^(user|admin|(staff|school-admin):[a-z0-9][a-z0-9-]{0,63})$/;
 export const RoleSchema = v.pipe(
   v.string(),
   v.regex(ROLE_PATTERN),
@@ -176,3 +179,53 @@ export const SubscriptionsSchema = v.object({
   templates: v.record(v.string(), v.string()),
   balance: v.record(v.string(), v.number()),
 });
+
+/** What someone is at a school, as people see it: 老师 or 学校管理员. */
+export const SCHOOL_ROLES = ['teacher', 'school-admin'] as const;
+export type SchoolRole = (typeof SCHOOL_ROLES)[number];
+export const SCHOOL_ROLE_LABELS: Record<SchoolRole, string> = {
+  teacher: '老师',
+  'school-admin': '学校管理员',
+};
+
+/** GET /me: who the caller is, with the short 用户编号 they can read out, and the schools they work for. */
+export const MeSchema = v.object({
+  userId: v.string(),
+  shortId: v.string(),
+  roles: v.array(RoleSchema),
+  schools: v.array(
+    v.object({ schoolId: v.string(), schoolName: v.string(), role: v.picklist(SCHOOL_ROLES) }),
+  ),
+});
+export type Me = v.InferOutput<typeof MeSchema>;
+
+/** A pending invitation as staff list it: never with its code, which only the answer that made it shows. */
+export const InvitationSchema = v.object({
+  id: v.string(),
+  schoolId: v.string(),
+  role: v.picklist(SCHOOL_ROLES),
+  note: v.nullable(v.string()),
+  createdBy: v.string(),
+  createdAt: v.string(),
+  expiresAt: v.string(),
+});
+export type Invitation = v.InferOutput<typeof InvitationSchema>;
+
+export const CreatedInvitationSchema = v.object({ ...InvitationSchema.entries, code: v.string() });
+export type CreatedInvitation = v.InferOutput<typeof CreatedInvitationSchema>;
+
+export const RedeemResultSchema = v.object({
+  roles: v.array(RoleSchema),
+  school: v.object({ id: v.string(), name: v.string() }),
+  role: v.picklist(SCHOOL_ROLES),
+});
+export type RedeemResult = v.InferOutput<typeof RedeemResultSchema>;
+
+export const MemberSchema = v.object({
+  userId: v.string(),
+  shortId: v.string(),
+  role: v.picklist(SCHOOL_ROLES),
+  since: v.string(),
+  note: v.nullable(v.string()),
+});
+export type Member = v.InferOutput<typeof MemberSchema>;

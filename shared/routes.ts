@@ -19,7 +19,18 @@ import {
   StatsResponseSchema,
   SubscriptionsSchema,
   AuditEntrySchema,
+  CreatedInvitationSchema,
+  InvitationSchema,
+  MeSchema,
+  MemberSchema,
+  RedeemResultSchema,
 } from './api';
+import {
+  InvitationCreateInputSchema,
+  InvitationListQuerySchema,
+  RedeemInputSchema,
+  UserIdSchema,
+} from './schemas/people';
 import type { ErrorCode } from './errors';
 import {
   ActivityCreateInputSchema,
@@ -410,6 +421,71 @@ export const ROUTES = {
     query: AuditQuerySchema,
     responses: { 200: { description: 'a page of audit entries', schema: pageOf(AuditEntrySchema) } },
     errors: ['INVALID_CURSOR'],
+  },
+  'GET /me': {
+    operationId: 'meGet',
+    summary: 'who the caller is: 用户编号 (shortId), roles, and the schools they work for',
+    auth: 'user',
+    freshRoles: true,
+    responses: { 200: { description: 'the caller', schema: MeSchema } },
+    errors: [],
+  },
+  'POST /invitations/redeem': {
+    operationId: 'invitationRedeem',
+    summary: '加入学校: use an invitation code; the role it carries is granted at once',
+    auth: 'user',
+    body: RedeemInputSchema,
+    responses: { 200: { description: 'joined', schema: RedeemResultSchema } },
+    errors: ['INVITATION_NOT_FOUND', 'INVITATION_GONE', 'RATE_LIMITED', 'BUSY_RETRY'],
+  },
+  'POST /staff/invitations': {
+    operationId: 'staffInvitationCreate',
+    summary:
+      'invite a teacher (school admins and the bureau) or a school admin (the bureau) by a one-time code',
+    auth: 'staff',
+    body: InvitationCreateInputSchema,
+    responses: {
+      201: {
+        description: 'the invitation with its code, shown only in this answer',
+        schema: CreatedInvitationSchema,
+      },
+    },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /staff/invitations': {
+    operationId: 'staffInvitationsList',
+    summary: "a school's pending invitations, without their codes",
+    auth: 'staff',
+    query: InvitationListQuerySchema,
+    responses: {
+      200: { description: 'pending invitations', schema: v.object({ items: v.array(InvitationSchema) }) },
+    },
+    errors: ['NOT_FOUND'],
+  },
+  'DELETE /staff/invitations/{id}': {
+    operationId: 'staffInvitationCancel',
+    summary: '作废: cancel a pending invitation',
+    auth: 'staff',
+    params: { id: v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/)) },
+    notFound: 'INVITATION_NOT_FOUND',
+    responses: { 200: { description: 'cancelled', schema: InvitationSchema } },
+    errors: ['INVITATION_GONE'],
+  },
+  'GET /staff/schools/{id}/members': {
+    operationId: 'staffMembersList',
+    summary: "a school's teachers and school admins",
+    auth: 'staff',
+    params: byId,
+    responses: { 200: { description: 'the members', schema: v.object({ items: v.array(MemberSchema) }) } },
+    errors: [],
+  },
+  'DELETE /staff/schools/{id}/members/{userId}': {
+    operationId: 'staffMemberRemove',
+    summary: "移除: take away someone's role at the school; their next staff call for it answers 403",
+    auth: 'staff',
+    params: { ...byId, userId: UserIdSchema },
+    responses: { 200: { description: 'removed', schema: MemberSchema } },
+    errors: ['MEMBER_NOT_FOUND', 'BUSY_RETRY'],
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ROUTES } from '../../shared/routes';
 import { toIso } from '../../shared/time';
 import { DomainError } from '../domain/errors';
+import { shortIdOf } from '../domain/people/people';
 import { DEV_LOGIN, issueToken } from '../lib/auth';
 import { env } from '../lib/env';
 import { httpHandler, ok } from '../lib/http';
@@ -25,7 +26,11 @@ export const handler = httpHandler(ROUTES['POST /auth/login'], async (req) => {
     userId = `wx-${createHash('sha256').update(openId).digest('hex').slice(0, 24)}`;
   }
   await enforceRateLimit(stores.rateLimiter, 'login', userId);
-  const user = await stores.users.ensure(userId, openId ? { openId } : {}, toIso(Date.now()));
+  const user = await stores.users.ensure(
+    userId,
+    { shortId: shortIdOf(userId), ...(openId ? { openId } : {}) },
+    toIso(Date.now()),
+  );
   const { token, expiresAt } = issueToken(
     { sub: user.id, roles: user.roles, stg: config.stage },
     config.tokenSecret,

@@ -32,7 +32,7 @@ export interface Env {
   };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Per user and minute, held in the table so every function instance counts together. */
-  rateLimits: { signupsPerMinute: number; loginsPerMinute: number };
+  rateLimits: { signupsPerMinute: number; loginsPerMinute: number; redeemsPerMinute: number };
 }
 
 let cached: Env | undefined;
@@ -73,6 +73,8 @@ export function env(): Env {
     rateLimits: {
       signupsPerMinute: Number(optional('RATE_LIMIT_SIGNUPS_PER_MINUTE') ?? 20),
       loginsPerMinute: Number(optional('RATE_LIMIT_LOGINS_PER_MINUTE') ?? 30),
+      // Issue 13: more than 10 invitation codes a minute from one user is guessing, not typing.
+      redeemsPerMinute: 10,
     },
   };
   return cached;

@@ -5,11 +5,11 @@ import { env } from './env';
 /** Refuses with 429 and Retry-After once a user has tried too often this minute. */
 export async function enforceRateLimit(
   limiter: RateLimiter,
-  scope: 'signup' | 'login',
+  scope: 'signup' | 'login' | 'redeem',
   subject: string,
 ): Promise<void> {
-  const { signupsPerMinute, loginsPerMinute } = env().rateLimits;
-  const limit = scope === 'signup' ? signupsPerMinute : loginsPerMinute;
+  const { signupsPerMinute, loginsPerMinute, redeemsPerMinute } = env().rateLimits;
+  const limit = { signup: signupsPerMinute, login: loginsPerMinute, redeem: redeemsPerMinute }[scope];
   const { allowed, retryAfterSeconds } = await limiter.hit(scope, subject, limit, 60, Date.now());
   if (!allowed) {
     throw new DomainError('RATE_LIMITED', {

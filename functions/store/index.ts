@@ -8,6 +8,7 @@ import { createRateLimiter } from './rate-limit-store';
 import { createOutboxStore, createSubscriptionStore } from './outbox-store';
 import { createCatalogStore } from './catalog-store';
 import { createSignupStore } from './signup-store';
+import { createInvitationStore } from './invitation-store';
 import { createUserStore } from './user-store';
 
 /** The stores a function instance shares across invocations (the catalog cache lives here). */
@@ -25,5 +26,6 @@ export const stores = {
   activities: createActivityStore(),
   signups: createSignupStore(),
   users: createUserStore(),
+  invitations: createInvitationStore(),
   clock: systemClock,
 };

@@ -14,6 +14,8 @@ export const partitions = {
   signup: (signupId: string) => `SIGNUP#${signupId}`,
   schoolCheckIns: (schoolId: string, year: number) => `CHECKINS#${schoolId}#${year}`,
   audit: () => 'AUDIT',
+  schoolInvitations: (schoolId: string) => `SCHOOL#${schoolId}#INVITES`,
+  school: (schoolId: string) => `SCHOOL#${schoolId}`,
   pendingMessages: () => 'OUTBOX#pending',
   /** The scheduled worker's agenda (GSI3, sparse): activities by `wakeAt`, offered sign-ups by their deadline. */
   activityAgenda: () => 'AGENDA#activities',
@@ -34,6 +36,8 @@ const statusPrefix = (status: string) => `${STATUS_PREFIX[status] ?? 'X'}#`;
 
 export const sortPrefixes = {
   checkIn: 'CHECKIN#',
+  /** A school's people (SCHOOL#id / STAFF#userId). */
+  schoolMember: 'STAFF#',
   familyMember: 'MEMBER#',
   /** The waitlist in a sign-up list (signupStatusKey). */
   waitlisted: statusPrefix('waitlisted'),
@@ -63,7 +67,10 @@ export function activityIdOf(pk: string): string {
  *   USER#id               MEMBER#id          (family members an account enrols)
  *   SIGNUP#id             SIGNUP             USER#id#SIGNUPS / createdAt#id      ACTIVITY#id#SIGNUPS / C|A|O|X|E#id, W#rank#id
  *                                            GSI3: AGENDA#offers / offerExpiresAt#id (while offered)
- *   USER#id               PROFILE
+ *   USER#id               PROFILE            (roles, rolesVersion, shortId)
+ *   SHORTID#code          SHORTID            (the user a 用户编号 names)
+ *   INVITE#id             INVITE             SCHOOL#id#INVITES / createdAt#id   (the code only as its SHA-256)
+ *   SCHOOL#id             STAFF#userId       (the school's teachers and admins, beside their profile's role)
  *   USER#id               IDEMP#key          (expires after a day)
  *   SIGNUP#id             CHECKIN#nnn        CHECKINS#schoolId#year / at#id#n
  *   COMPLETION#code       COMPLETION
@@ -75,7 +82,7 @@ export function activityIdOf(pk: string): string {
  *   META                  SEED
  */
 export const keys = {
-  school: (id: string) => ({ PK: `SCHOOL#${id}`, SK: 'SCHOOL' }),
+  school: (id: string) => ({ PK: partitions.school(id), SK: 'SCHOOL' }),
   major: (id: string) => ({ PK: `MAJOR#${id}`, SK: 'MAJOR' }),
   certificate: (id: string) => ({ PK: `CERT#${id}`, SK: 'CERTIFICATE' }),
   catalogIndex: (type: 'school' | 'major' | 'certificate', id: string) => ({
@@ -130,6 +137,17 @@ export const keys = {
     GSI3SK: byTime(offerExpiresAt, signupId),
   }),
   user: (id: string) => ({ PK: partitions.user(id), SK: 'PROFILE' }),
+  /** Which user a 用户编号 names. */
+  shortId: (shortId: string) => ({ PK: `SHORTID#${shortId}`, SK: 'SHORTID' }),
+  invitation: (id: string) => ({ PK: `INVITE#${id}`, SK: 'INVITE' }),
+  invitationIndex: (schoolId: string, createdAt: string, id: string) => ({
+    GSI1PK: partitions.schoolInvitations(schoolId),
+    GSI1SK: byTime(createdAt, id),
+  }),
+  schoolMember: (schoolId: string, userId: string) => ({
+    PK: partitions.school(schoolId),
+    SK: `${sortPrefixes.schoolMember}${userId}`,
+  }),
   idempotency: (userId: string, key: string) => ({ PK: partitions.user(userId), SK: `IDEMP#${key}` }),
   seedMarker: () => ({ PK: 'META', SK: 'SEED' }),
   checkIn: (signupId: string, sessionIndex: number) => ({
@@ -141,7 +159,10 @@ export const keys = {
     GSI1SK: `${at}#${signupId}#${sessionIndex}`,
   }),
   completion: (code: string) => ({ PK: `COMPLETION#${code}`, SK: 'COMPLETION' }),
-  enrolment: (schoolId: string, year: number) => ({ PK: `SCHOOL#${schoolId}`, SK: `ENROLMENT#${year}` }),
+  enrolment: (schoolId: string, year: number) => ({
+    PK: partitions.school(schoolId),
+    SK: `ENROLMENT#${year}`,
+  }),
   audit: (at: string, id: string) => ({ PK: partitions.audit(), SK: byTime(at, id) }),
   rateWindow: (scope: string, subject: string, windowStart: number) => ({
     PK: `RATE#${scope}#${subject}`,

@@ -2,6 +2,9 @@ import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb
 import type { Role } from '../../shared/api';
 import type { Certificate, Major, School } from '../../shared/schemas/catalog';
 import { db, tableName } from './client';
+import { schoolOfRole } from '../domain/access';
+import { shortIdOf } from '../domain/people/people';
+import type { MemberRecord } from '../../shared/schemas/records';
 import { keys } from './keys';
 
 async function batchPut(items: Record<string, unknown>[]): Promise<void> {
@@ -39,17 +42,42 @@ export const seedStore = {
     ]);
   },
 
+  /** A local user with their 用户编号 and, for each school role, their row among the school's people. */
   async putUserIfAbsent(id: string, roles: Role[], now: string): Promise<void> {
+    const shortId = shortIdOf(id);
     try {
       await db().send(
         new PutCommand({
           TableName: tableName(),
-          Item: { ...keys.user(id), type: 'user', id, roles, createdAt: now },
+          Item: { ...keys.user(id), type: 'user', id, roles, rolesVersion: 0, shortId, createdAt: now },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
     } catch (err) {
       if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
+      return;
+    }
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.shortId(shortId), type: 'short-id', userId: id },
+      }),
+    );
+    for (const at of roles.flatMap((r) => schoolOfRole(r) ?? [])) {
+      const member: MemberRecord = {
+        schoolId: at.schoolId,
+        userId: id,
+        shortId,
+        role: at.role,
+        since: now,
+        note: '示例账号',
+      };
+      await db().send(
+        new PutCommand({
+          TableName: tableName(),
+          Item: { ...keys.schoolMember(at.schoolId, id), type: 'school-member', ...member },
+        }),
+      );
     }
   },
 

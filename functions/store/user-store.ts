@@ -1,10 +1,12 @@
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { UserRecord } from '../../shared/schemas/records';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { UserRecordSchema, type UserRecord } from '../../shared/schemas/records';
 import type { UserStore } from '../domain/people/ports';
 import { db, tableName } from './client';
-import { UserRecordSchema } from '../../shared/schemas/records';
 import { keys } from './keys';
 import { fromItem } from './records';
+import { failed, transact } from './transactions';
+
+const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
 export function createUserStore(): UserStore {
   async function get(id: string): Promise<UserRecord | null> {
@@ -13,12 +15,38 @@ export function createUserStore(): UserStore {
     );
     return res.Item ? fromItem(UserRecordSchema, res.Item) : null;
   }
+
+  /** The 用户编号's lookup item: written once; a second user deriving the same code is a fault to see. */
+  async function claimShortId(userId: string, shortId: string): Promise<void> {
+    await db().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...keys.shortId(shortId), type: 'short-id', userId },
+        ConditionExpression: 'attribute_not_exists(PK) OR userId = :u',
+        ExpressionAttributeValues: { ':u': userId },
+      }),
+    );
+  }
+
   return {
     get,
-    async ensure(id, fields, now) {
+    async ensure(id, { shortId, ...fields }, now) {
       const existing = await get(id);
-      if (existing) return existing;
-      const record: UserRecord = { id, roles: ['user'], createdAt: now, ...fields };
+      if (existing?.shortId) return existing;
+      await claimShortId(id, shortId);
+      if (existing) {
+        // Users from before 用户编号 existed get theirs at their next login.
+        await db().send(
+          new UpdateCommand({
+            TableName: tableName(),
+            Key: keys.user(id),
+            UpdateExpression: 'SET shortId = :s',
+            ExpressionAttributeValues: { ':s': shortId },
+          }),
+        );
+        return { ...existing, shortId };
+      }
+      const record: UserRecord = { id, roles: ['user'], rolesVersion: 0, shortId, createdAt: now, ...fields };
       try {
         await db().send(
           new PutCommand({
@@ -29,9 +57,79 @@ export function createUserStore(): UserStore {
         );
         return record;
       } catch (err) {
-        if ((err as Error).name === 'ConditionalCheckFailedException') return (await get(id)) ?? record;
+        if (isConditionFailure(err)) return (await get(id)) ?? record;
         throw err;
       }
+    },
+
+    async byShortId(shortId) {
+      const res = await db().send(
+        new GetCommand({ TableName: tableName(), Key: keys.shortId(shortId), ConsistentRead: true }),
+      );
+      const userId = res.Item?.userId;
+      return typeof userId === 'string' ? get(userId) : null;
+    },
+
+    async changeRoles({ user, roles, member, audit, redeems }) {
+      const table = tableName();
+      const items: NonNullable<Parameters<typeof transact>[0]['TransactItems']> = [
+        {
+          Update: {
+            TableName: table,
+            Key: keys.user(user.id),
+            UpdateExpression: 'SET roles = :roles, rolesVersion = :next',
+            ConditionExpression:
+              'attribute_exists(PK) AND (rolesVersion = :version OR (attribute_not_exists(rolesVersion) AND :version = :zero))',
+            ExpressionAttributeValues: {
+              ':roles': roles,
+              ':next': user.rolesVersion + 1,
+              ':version': user.rolesVersion,
+              ':zero': 0,
+            },
+          },
+        },
+      ];
+      if (redeems) {
+        items.push({
+          Update: {
+            TableName: table,
+            Key: keys.invitation(redeems.invitationId),
+            UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :now',
+            ConditionExpression: '#status = :pending AND expiresAt > :now',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':used': 'used',
+              ':pending': 'pending',
+              ':user': user.id,
+              ':now': redeems.now,
+            },
+          },
+        });
+      }
+      if (member && 'put' in member) {
+        items.push({
+          Put: {
+            TableName: table,
+            Item: {
+              ...keys.schoolMember(member.put.schoolId, member.put.userId),
+              type: 'school-member',
+              ...member.put,
+            },
+          },
+        });
+      } else if (member) {
+        items.push({ Delete: { TableName: table, Key: keys.schoolMember(member.remove.schoolId, user.id) } });
+      }
+      for (const entry of audit) {
+        items.push({
+          Put: { TableName: table, Item: { ...keys.audit(entry.at, entry.id), type: 'audit', ...entry } },
+        });
+      }
+      const result = await transact({ TransactItems: items });
+      if (result.ok) return 'changed';
+      if (redeems && failed(result.reasons, 1)) return 'invitation-gone';
+      if (failed(result.reasons, 0)) return 'conflict';
+      throw new Error(`role change of ${user.id} refused: ${JSON.stringify(result.reasons)}`);
     },
   };
 }

@@ -4,13 +4,17 @@
  * later reads with its default on older items, and a malformed item fails loudly instead of travelling on.
  */
 import * as v from 'valibot';
-import { RoleSchema } from '../api';
+import { RoleSchema, SCHOOL_ROLES } from '../api';
 import { ACTIVITY_KINDS } from './activity';
 import { CountySchema } from './common';
 
 export const UserRecordSchema = v.object({
   id: v.string(),
   roles: v.optional(v.array(RoleSchema), () => ['user' as const]),
+  /** Counts role changes: a change is written only over the roles it read (concurrent grants never clobber). */
+  rolesVersion: v.optional(v.number(), 0),
+  /** 用户编号 (domain/people/people.ts shortIdOf); absent on users who have not logged in since it existed. */
+  shortId: v.optional(v.string()),
   openId: v.optional(v.string()),
   createdAt: v.string(),
 });
@@ -68,3 +72,30 @@ export const CompletionRecordSchema = v.object({
   issuedAt: v.string(),
 });
 export type CompletionRecord = v.InferOutput<typeof CompletionRecordSchema>;
+
+/** An invitation to a school; the code itself is never stored, only its SHA-256. */
+export const InvitationRecordSchema = v.object({
+  id: v.string(),
+  codeHash: v.string(),
+  schoolId: v.string(),
+  role: v.picklist(SCHOOL_ROLES),
+  note: v.optional(v.nullable(v.string()), null),
+  createdBy: v.string(),
+  createdAt: v.string(),
+  expiresAt: v.string(),
+  status: v.picklist(['pending', 'used', 'cancelled']),
+  usedBy: v.optional(v.string()),
+  usedAt: v.optional(v.string()),
+});
+export type InvitationRecord = v.InferOutput<typeof InvitationRecordSchema>;
+
+/** Someone's place at a school: kept beside the role on their profile, so a school lists its people. */
+export const MemberRecordSchema = v.object({
+  schoolId: v.string(),
+  userId: v.string(),
+  shortId: v.string(),
+  role: v.picklist(SCHOOL_ROLES),
+  since: v.string(),
+  note: v.optional(v.nullable(v.string()), null),
+});
+export type MemberRecord = v.InferOutput<typeof MemberRecordSchema>;
