@@ -53,7 +53,7 @@ export function createInvitationStore(): InvitationStore {
           TableName: tableName(),
           IndexName: 'GSI1',
           KeyConditionExpression: 'GSI1PK = :pk',
-          FilterExpression: '#status = :pending AND expiresAt > :now',
+          FilterExpression: '#status = :pending AND validUntil > :now',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':pk': partitions.schoolInvitations(schoolId),

@@ -77,7 +77,8 @@ export function createUserStore(): UserStore {
           Update: {
             TableName: table,
             Key: keys.user(user.id),
-            UpdateExpression: 'SET roles = :roles, rolesVersion = :next',
+            UpdateExpression: 'SET #roles = :roles, rolesVersion = :next',
+            ExpressionAttributeNames: { '#roles': 'roles' },
             ConditionExpression:
               'attribute_exists(PK) AND (rolesVersion = :version OR (attribute_not_exists(rolesVersion) AND :version = :zero))',
             ExpressionAttributeValues: {
@@ -95,7 +96,7 @@ export function createUserStore(): UserStore {
             TableName: table,
             Key: keys.invitation(redeems.invitationId),
             UpdateExpression: 'SET #status = :used, usedBy = :user, usedAt = :now',
-            ConditionExpression: '#status = :pending AND expiresAt > :now',
+            ConditionExpression: '#status = :pending AND validUntil > :now',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':used': 'used',

@@ -82,7 +82,8 @@ export const InvitationRecordSchema = v.object({
   note: v.optional(v.nullable(v.string()), null),
   createdBy: v.string(),
   createdAt: v.string(),
-  expiresAt: v.string(),
+  /** Until when it can be used (the table's `expiresAt` is its TTL attribute, a number, hence the name). */
+  validUntil: v.string(),
   status: v.picklist(['pending', 'used', 'cancelled']),
   usedBy: v.optional(v.string()),
   usedAt: v.optional(v.string()),

@@ -91,8 +91,8 @@ export async function me(deps: PeopleDeps, caller: Caller): Promise<Me> {
 }
 
 function toInvitationView(record: InvitationRecord): Invitation {
-  const { id, schoolId, role, note, createdBy, createdAt, expiresAt } = record;
-  return { id, schoolId, role, note, createdBy, createdAt, expiresAt };
+  const { id, schoolId, role, note, createdBy, createdAt, validUntil } = record;
+  return { id, schoolId, role, note, createdBy, createdAt, expiresAt: validUntil };
 }
 
 export async function createInvitation(
@@ -113,7 +113,7 @@ export async function createInvitation(
     note: input.note ?? null,
     createdBy: caller.userId,
     createdAt: toIso(now),
-    expiresAt: toIso(now + INVITATION_TTL_MS),
+    validUntil: toIso(now + INVITATION_TTL_MS),
     status: 'pending',
   };
   // The audit keeps who was invited to what, never the code.
@@ -189,17 +189,20 @@ export async function redeemInvitation(
   const record = await deps.invitations.get(invitationIdOf(codeHash));
   if (!record || record.codeHash !== codeHash) throw new DomainError('INVITATION_NOT_FOUND');
   const now = deps.clock.now();
-  if (record.status !== 'pending' || Date.parse(record.expiresAt) <= now)
+  if (record.status !== 'pending' || Date.parse(record.validUntil) <= now)
     throw new DomainError('INVITATION_GONE');
   const name = await schoolName(deps, record.schoolId);
   const target = `school:${record.schoolId}`;
+  let granted: SchoolRole = record.role;
   const { user } = await changeRoles(deps, caller.userId, (current) => {
-    const roles = withSchoolRole(current.roles, record.schoolId, record.role);
+    // A school admin who uses a teacher's code stays the school's admin (who is a teacher there too).
+    granted = current.roles.includes(roleAt(record.schoolId, 'school-admin')) ? 'school-admin' : record.role;
+    const roles = withSchoolRole(current.roles, record.schoolId, granted);
     const member = {
       schoolId: record.schoolId,
       userId: current.id,
       shortId: current.shortId ?? shortIdOf(current.id),
-      role: record.role,
+      role: granted,
       since: toIso(now),
       note: record.note,
     };
@@ -220,7 +223,7 @@ export async function redeemInvitation(
       ],
     };
   });
-  return { roles: user.roles, school: { id: record.schoolId, name }, role: record.role };
+  return { roles: user.roles, school: { id: record.schoolId, name }, role: granted };
 }
 
 export async function listMembers(
