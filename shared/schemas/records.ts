@@ -4,7 +4,7 @@
  * later reads with its default on older items, and a malformed item fails loudly instead of travelling on.
  */
 import * as v from 'valibot';
-import { RoleSchema, SCHOOL_ROLES } from '../api';
+import { CompletionSchema, RoleSchema, SCHOOL_ROLES } from '../api';
 import { ACTIVITY_KINDS } from './activity';
 import { CountySchema } from './common';
 
@@ -61,15 +61,18 @@ export const CheckInRecordSchema = v.object({
 });
 export type CheckInRecord = v.InferOutput<typeof CheckInRecordSchema>;
 
+/** A completion record as kept: what the certificate shows that is the attendee's own, and their sign-up. */
 export const CompletionRecordSchema = v.object({
-  code: v.string(),
+  ...v.pick(CompletionSchema, [
+    'code',
+    'activityId',
+    'attendeeName',
+    'sessionsAttended',
+    'sessionsTotal',
+    'hours',
+    'issuedAt',
+  ]).entries,
   signupId: v.string(),
-  activityId: v.string(),
-  attendeeName: v.string(),
-  sessionsAttended: v.number(),
-  sessionsTotal: v.number(),
-  hours: v.number(),
-  issuedAt: v.string(),
 });
 export type CompletionRecord = v.InferOutput<typeof CompletionRecordSchema>;
 
