@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { toIso } from '../../shared/time';
+import { shortIdOf } from '../../functions/domain/people/people';
 
 const APPLICANTS = 1000;
 const SEATS = 100;
@@ -191,7 +192,7 @@ async function main(): Promise<void> {
     await Promise.all(
       applicants.slice(i, i + 25).map(async (n) => {
         const userId = `bench-day-${n}`;
-        await stores.users.ensure(userId, {}, toIso(now));
+        await stores.users.ensure(userId, { shortId: shortIdOf(userId) }, toIso(now));
         // What the app asks for at sign-up: the result, and the two reminders.
         await stores.subscriptions.accept(userId, [templates.result, templates.reminder]);
         await stores.subscriptions.accept(userId, [templates.reminder]);

@@ -8,6 +8,7 @@ import { useFreshTable } from '../support/table';
 import { attendee } from '../support/fixtures';
 import type { Caller } from '../../functions/domain/access';
 import type { Clock } from '../../functions/domain/clock';
+import { shortIdOf } from '../../functions/domain/people/people';
 import { keys } from '../../functions/store/keys';
 import { dropTable, ensureTable } from '../../functions/store/table';
 import definition from '../../functions/store/table.json';
@@ -156,7 +157,7 @@ describe('messages queued with the change that causes them', () => {
   it('queues a promoted person’s message in the promotion’s transaction, and the worker never writes it again', async () => {
     const now = Date.now();
     const activityId = (await m.domain.publishActivity(deps(), STAFF, seniorClass(now))).id;
-    await m.stores.users.ensure('promo-b', {}, toIso(now));
+    await m.stores.users.ensure('promo-b', { shortId: shortIdOf('promo-b') }, toIso(now));
     await m.stores.subscriptions.accept('promo-b', ['local-template-result']);
     const a = await signUp(at(now), activityId, 'promo-a', 100);
     const b = await signUp(at(now), activityId, 'promo-b', 101);

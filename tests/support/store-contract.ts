@@ -8,6 +8,7 @@ import type { CheckInRecord, OutboxMessage, UserRecord } from '../../shared/sche
 import type { InsertOutcome, NewSignup, SignupStore } from '../../functions/domain/signups/ports';
 import type { SignupRecord } from '../../shared/schemas/signup';
 import { newSignupId } from '../../functions/domain/signups/signup';
+import { shortIdOf } from '../../functions/domain/people/people';
 import type { FamilyMember } from '../../shared/schemas/signup';
 import { toIso } from '../../shared/time';
 import { certificates, majors, schools } from '../../scripts/seed/catalog';
@@ -28,6 +29,8 @@ export const CONTRACT_SEED = {
   admin: {
     id: 'admin',
     roles: ['user', 'admin'],
+    rolesVersion: 0,
+    shortId: shortIdOf('admin'),
     createdAt: '2030-01-01T08:00:00+08:00',
   } satisfies UserRecord,
 };
@@ -1022,15 +1025,25 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
       it("makes a user on first login, once, and keeps an existing user's roles", async () => {
         const id = uid('user');
         const made = await Promise.all([
-          s.users.ensure(id, { openId: 'o-1' }, NOW),
-          s.users.ensure(id, { openId: 'o-1' }, NOW),
-          s.users.ensure(id, { openId: 'o-1' }, NOW),
+          s.users.ensure(id, { openId: 'o-1', shortId: shortIdOf(id) }, NOW),
+          s.users.ensure(id, { openId: 'o-1', shortId: shortIdOf(id) }, NOW),
+          s.users.ensure(id, { openId: 'o-1', shortId: shortIdOf(id) }, NOW),
         ]);
-        const expected = { id, roles: ['user'], openId: 'o-1', createdAt: NOW };
+        const expected = {
+          id,
+          roles: ['user'],
+          rolesVersion: 0,
+          shortId: shortIdOf(id),
+          openId: 'o-1',
+          createdAt: NOW,
+        };
         expect(made).toEqual([expected, expected, expected]);
         expect(await s.users.get(id)).toEqual(expected);
-        expect(await s.users.ensure(id, { openId: 'o-2' }, at(NOW, HOUR))).toEqual(expected);
-        expect((await s.users.ensure(CONTRACT_SEED.admin.id, {}, NOW)).roles).toEqual(
+        expect(await s.users.ensure(id, { openId: 'o-2', shortId: shortIdOf(id) }, at(NOW, HOUR))).toEqual(
+          expected,
+        );
+        const admin = CONTRACT_SEED.admin;
+        expect((await s.users.ensure(admin.id, { shortId: admin.shortId }, NOW)).roles).toEqual(
           CONTRACT_SEED.admin.roles,
         );
         expect(await s.users.get(uid('user'))).toBeNull();

@@ -10,6 +10,7 @@ import {
 import { DomainError } from '../../functions/domain/errors';
 import { drawNow, drawView, runDraw } from '../../functions/domain/signups/lottery';
 import type { Messenger } from '../../functions/domain/messaging/notify';
+import { shortIdOf } from '../../functions/domain/people/people';
 import { runScheduledWork } from '../../functions/domain/scheduled';
 import {
   acceptOffer,
@@ -448,7 +449,11 @@ describe('reminders and notifications', () => {
 
   /** Person n logs in through WeChat and accepts `grants` one-time messages of each template. */
   async function subscribed(n: number, grants = 3) {
-    await deps.users.ensure(user(n).userId, { openId: `wx-${n}` }, toIso(deps.clock.now()));
+    await deps.users.ensure(
+      user(n).userId,
+      { openId: `wx-${n}`, shortId: shortIdOf(user(n).userId) },
+      toIso(deps.clock.now()),
+    );
     for (let i = 0; i < grants; i++)
       await deps.subscriptions.accept(user(n).userId, ['tpl-reminder', 'tpl-result', 'tpl-cancelled']);
   }
@@ -564,7 +569,7 @@ describe('reminders and notifications', () => {
     };
 
     // No subscription accepted: recorded, not sent.
-    await deps.users.ensure(user(1).userId, { openId: 'wx-1' }, NOW);
+    await deps.users.ensure(user(1).userId, { openId: 'wx-1', shortId: shortIdOf(user(1).userId) }, NOW);
     const unsubscribed = await inWindow(1);
     expect(await runWorker(messenger)).toMatchObject({ 'not-subscribed': 1, sent: 0 });
     expect(await outbox(unsubscribed.id)).toEqual([['reminder-24h', 'not-subscribed']]);

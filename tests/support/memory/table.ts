@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../../shared/api';
-import type { CheckInRecord, CompletionRecord, UserRecord } from '../../../shared/schemas/records';
+import type { CheckInRecord, CompletionRecord } from '../../../shared/schemas/records';
 import type { FamilyMember } from '../../../shared/schemas/signup';
 import { byTime } from '../../../functions/store/keys';
 
@@ -35,7 +35,14 @@ export class MemoryTable {
   readonly subscriptions = new Map<string, Item>();
   readonly rateWindows = new Map<string, number>();
   readonly family = new Map<string, Map<string, FamilyMember>>();
-  readonly users = new Map<string, UserRecord>();
+  /** Profiles as written: an older one may lack rolesVersion or shortId, which reads fill or leave out. */
+  readonly users = new Map<string, Item>();
+  /** Which user a 用户编号 names (SHORTID#code). */
+  readonly shortIds = new Map<string, string>();
+  /** Invitations by id; a school's list (GSI1) is read from their schoolId and createdAt, which never change. */
+  readonly invitations = new Map<string, Item>();
+  /** A school's people (SCHOOL#id / STAFF#userId), by keyOf(schoolId, userId). */
+  readonly members = new Map<string, Item>();
   readonly checkIns = new Map<string, { record: CheckInRecord; factPartition: string; factKey: string }>();
   readonly completions = new Map<string, CompletionRecord>();
   readonly enrolments = new Map<string, Item>();
