@@ -3,8 +3,14 @@ import * as v from 'valibot';
 import { ActivityRecordSchema } from '../../shared/schemas/activity';
 import type { stores as dynamoStores } from '../../functions/store';
 import type { ActivityRecord } from '../../shared/schemas/activity';
-import type { AuditEntry } from '../../shared/api';
-import type { CheckInRecord, OutboxMessage, UserRecord } from '../../shared/schemas/records';
+import type { AuditEntry, Role } from '../../shared/api';
+import type {
+  CheckInRecord,
+  InvitationRecord,
+  MemberRecord,
+  OutboxMessage,
+  UserRecord,
+} from '../../shared/schemas/records';
 import type { InsertOutcome, NewSignup, SignupStore } from '../../functions/domain/signups/ports';
 import type { SignupRecord } from '../../shared/schemas/signup';
 import { newSignupId } from '../../functions/domain/signups/signup';
@@ -89,6 +95,24 @@ function auditRecord(at: string, action = 'contract'): AuditEntry {
     target: 'contract',
     before: null,
     after: {},
+  };
+}
+
+/** A pending invitation to a teacher's place, made an hour before NOW and good for 72 hours from its making. */
+function invitationRecord(overrides: Partial<InvitationRecord> = {}): InvitationRecord {
+  const codeHash = randomBytes(32).toString('hex');
+  const createdAt = overrides.createdAt ?? at(NOW, -HOUR);
+  return {
+    id: codeHash.slice(0, 24),
+    codeHash,
+    schoolId: uid('school'),
+    role: 'teacher',
+    note: null,
+    createdBy: 'contract',
+    createdAt,
+    validUntil: at(createdAt, 72 * HOUR),
+    status: 'pending',
+    ...overrides,
   };
 }
 
@@ -1047,6 +1071,217 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
           CONTRACT_SEED.admin.roles,
         );
         expect(await s.users.get(uid('user'))).toBeNull();
+      });
+    });
+
+    describe('people: users, invitations and members', () => {
+      const teacherOf = (schoolId: string): Role => `staff:${schoolId}`;
+
+      async function newUser(): Promise<UserRecord> {
+        const id = uid('user');
+        return s.users.ensure(id, { shortId: shortIdOf(id) }, NOW);
+      }
+
+      function memberRow(
+        schoolId: string,
+        user: UserRecord,
+        extra: Partial<MemberRecord> = {},
+      ): MemberRecord {
+        const shortId = user.shortId ?? shortIdOf(user.id);
+        return { schoolId, userId: user.id, shortId, role: 'teacher', since: NOW, note: null, ...extra };
+      }
+
+      async function invited(overrides: Partial<InvitationRecord> = {}): Promise<InvitationRecord> {
+        const record = invitationRecord(overrides);
+        await s.invitations.create(record, auditRecord(record.createdAt, 'invitation.create'));
+        return record;
+      }
+
+      /** The user takes the invitation's teacher place at `now`: the role, the member row and an audit entry. */
+      function redeem(user: UserRecord, invitation: InvitationRecord, now = NOW, audit = auditRecord(now)) {
+        return s.users.changeRoles({
+          user,
+          roles: [...user.roles, teacherOf(invitation.schoolId)],
+          member: { put: memberRow(invitation.schoolId, user, { since: now }) },
+          audit: [audit],
+          redeems: { invitationId: invitation.id, now },
+        });
+      }
+
+      /** The ids of every audit entry written so far. */
+      async function auditIds(): Promise<Set<string>> {
+        const ids = new Set<string>();
+        let cursor: string | undefined;
+        do {
+          const page = await s.audit.list(cursor, 100);
+          for (const entry of page.items) ids.add(entry.id);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return ids;
+      }
+
+      it('gives a user their 用户编号 on first login and finds them by it', async () => {
+        const user = await newUser();
+        expect(user.shortId).toBe(shortIdOf(user.id));
+        expect(await s.users.byShortId(shortIdOf(user.id))).toEqual(user);
+        expect(await s.users.byShortId(shortIdOf(uid('nobody')))).toBeNull();
+      });
+
+      it('writes roles only over the version it read: a stale one is a conflict and changes nothing', async () => {
+        const read = await newUser();
+        const schoolId = uid('school');
+        const granted = auditRecord(NOW, 'role.grant');
+        expect(
+          await s.users.changeRoles({
+            user: read,
+            roles: ['user', teacherOf(schoolId)],
+            member: { put: memberRow(schoolId, read) },
+            audit: [granted],
+          }),
+        ).toBe('changed');
+        const after = { ...read, roles: ['user', teacherOf(schoolId)], rolesVersion: 1 };
+        expect(await s.users.get(read.id)).toEqual(after);
+
+        const stale = auditRecord(NOW, 'role.revoke');
+        expect(
+          await s.users.changeRoles({
+            user: read,
+            roles: ['user'],
+            member: { remove: { schoolId } },
+            audit: [stale],
+          }),
+        ).toBe('conflict');
+        expect(await s.users.get(read.id)).toEqual(after);
+        expect(await s.invitations.members(schoolId)).toEqual([memberRow(schoolId, read)]);
+        const ids = await auditIds();
+        expect([ids.has(granted.id), ids.has(stale.id)]).toEqual([true, false]);
+
+        // Nobody who never logged in is given roles.
+        const ghost = { ...read, id: uid('user') };
+        expect(await s.users.changeRoles({ user: ghost, roles: ['user', 'admin'], audit: [] })).toBe(
+          'conflict',
+        );
+        expect(await s.users.get(ghost.id)).toBeNull();
+      });
+
+      it('lets exactly one of five people redeem one invitation at once; the others find it gone', async () => {
+        const invitation = await invited();
+        const users = await Promise.all(Array.from({ length: 5 }, () => newUser()));
+        const audits = users.map(() => auditRecord(NOW, 'role.grant'));
+        const outcomes = await Promise.all(users.map((user, i) => redeem(user, invitation, NOW, audits[i])));
+        expect([...outcomes].sort()).toEqual(['changed', ...Array<string>(4).fill('invitation-gone')]);
+        const won = outcomes.indexOf('changed');
+        const winner = users[won] as UserRecord;
+        expect(await s.invitations.get(invitation.id)).toEqual({
+          ...invitation,
+          status: 'used',
+          usedBy: winner.id,
+          usedAt: NOW,
+        });
+        expect(await s.invitations.members(invitation.schoolId)).toEqual([
+          memberRow(invitation.schoolId, winner),
+        ]);
+        for (const user of users) {
+          expect(await s.users.get(user.id)).toEqual(
+            user === winner
+              ? { ...user, roles: ['user', teacherOf(invitation.schoolId)], rolesVersion: 1 }
+              : user,
+          );
+        }
+        const ids = await auditIds();
+        expect(audits.filter((a) => ids.has(a.id))).toEqual([audits[won]]);
+      });
+
+      it('refuses an invitation at and after its expiry, and one that does not exist', async () => {
+        const invitation = await invited({ createdAt: at(NOW, -71 * HOUR) });
+        expect(invitation.validUntil).toBe(at(NOW, HOUR));
+        const user = await newUser();
+        expect(await redeem(user, invitation, at(NOW, 2 * HOUR))).toBe('invitation-gone');
+        expect(await redeem(user, invitation, invitation.validUntil)).toBe('invitation-gone');
+        expect(await redeem(user, invitationRecord({ schoolId: invitation.schoolId }))).toBe(
+          'invitation-gone',
+        );
+        expect(await s.users.get(user.id)).toEqual(user);
+        expect(await s.invitations.get(invitation.id)).toEqual(invitation);
+        expect(await s.invitations.members(invitation.schoolId)).toEqual([]);
+
+        // A second before it runs out, it still works.
+        expect(await redeem(user, invitation, at(invitation.validUntil, -1000))).toBe('changed');
+        // Used, with the user's version stale too: the invitation's refusal is the one reported.
+        expect(await redeem(user, invitation)).toBe('invitation-gone');
+      });
+
+      it('cancels a pending invitation once; a cancelled or used one stays as it is', async () => {
+        const invitation = await invited();
+        const cancelled = auditRecord(NOW, 'invitation.cancel');
+        expect(await s.invitations.cancel(invitation.id, NOW, cancelled)).toBe('cancelled');
+        expect(await s.invitations.cancel(invitation.id, NOW, auditRecord(NOW))).toBe('not-pending');
+        expect(await s.invitations.get(invitation.id)).toEqual({ ...invitation, status: 'cancelled' });
+        expect(await redeem(await newUser(), invitation)).toBe('invitation-gone');
+        expect((await auditIds()).has(cancelled.id)).toBe(true);
+
+        const used = await invited();
+        expect(await redeem(await newUser(), used)).toBe('changed');
+        expect(await s.invitations.cancel(used.id, NOW, auditRecord(NOW))).toBe('not-pending');
+        expect((await s.invitations.get(used.id))?.status).toBe('used');
+        expect(await s.invitations.cancel(invitationRecord().id, NOW, auditRecord(NOW))).toBe('not-pending');
+        expect(await s.invitations.get(invitationRecord().id)).toBeNull();
+        await expect(s.invitations.create(invitation, auditRecord(NOW))).rejects.toThrow(
+          `invitation ${invitation.id} not written`,
+        );
+      });
+
+      it("lists a school's pending invitations newest first, leaving out used, cancelled and expired ones", async () => {
+        const schoolId = uid('school');
+        const madeAgo = (hours: number, extra: Partial<InvitationRecord> = {}) =>
+          invited({ schoolId, createdAt: at(NOW, -hours * HOUR), ...extra });
+        const oldest = await madeAgo(6, { role: 'school-admin', note: '教务处' });
+        const used = await madeAgo(5);
+        const cancelled = await madeAgo(4);
+        await madeAgo(80); // ran out 8 hours ago
+        await madeAgo(3, { validUntil: NOW }); // runs out this instant
+        const newest = await madeAgo(1);
+        await invited({ createdAt: at(NOW, -2 * HOUR) }); // another school's
+        expect(await redeem(await newUser(), used)).toBe('changed');
+        expect(await s.invitations.cancel(cancelled.id, NOW, auditRecord(NOW))).toBe('cancelled');
+        expect(await s.invitations.pending(schoolId, NOW)).toEqual([newest, oldest]);
+        expect(await s.invitations.pending(uid('school'), NOW)).toEqual([]);
+      });
+
+      it("lists a school's people as their rows were written, and forgets one removed", async () => {
+        const schoolId = uid('school');
+        const [teacher, head] = await Promise.all([newUser(), newUser()]);
+        const rows = [
+          memberRow(schoolId, teacher),
+          memberRow(schoolId, head, { role: 'school-admin', note: '教务处主任' }),
+        ];
+        for (const row of rows) {
+          const user = row.userId === teacher.id ? teacher : head;
+          const change = { put: row };
+          expect(
+            await s.users.changeRoles({
+              user,
+              roles: ['user', teacherOf(schoolId)],
+              member: change,
+              audit: [auditRecord(NOW)],
+            }),
+          ).toBe('changed');
+        }
+        const byUser = (items: MemberRecord[]) => [...items].sort((a, b) => (a.userId < b.userId ? -1 : 1));
+        expect(byUser(await s.invitations.members(schoolId))).toEqual(byUser(rows));
+
+        const current = await s.users.get(teacher.id);
+        if (!current) throw new Error('teacher missing');
+        expect(
+          await s.users.changeRoles({
+            user: current,
+            roles: ['user'],
+            member: { remove: { schoolId } },
+            audit: [auditRecord(NOW)],
+          }),
+        ).toBe('changed');
+        expect(await s.invitations.members(schoolId)).toEqual([rows[1]]);
+        expect(await s.invitations.members(uid('school'))).toEqual([]);
       });
     });
 

@@ -36,7 +36,7 @@ export function createMemoryInvitationStore(table: MemoryTable): InvitationStore
         .sort((a, b) => (a.sortKey < b.sortKey ? 1 : a.sortKey > b.sortKey ? -1 : 0))
         .filter(
           ({ item }) =>
-            item.status === 'pending' && typeof item.expiresAt === 'string' && item.expiresAt > now,
+            item.status === 'pending' && typeof item.validUntil === 'string' && item.validUntil > now,
         )
         .map(({ item }) => fromItem(InvitationRecordSchema, copy(item)));
     },

@@ -85,7 +85,9 @@ export function createMemoryUserStore(table: MemoryTable): UserStore {
             const item = table.invitations.get(redeems.invitationId);
             // ISO strings compare as DynamoDB compares them: by their characters.
             return (
-              item?.status === 'pending' && typeof item.expiresAt === 'string' && item.expiresAt > redeems.now
+              item?.status === 'pending' &&
+              typeof item.validUntil === 'string' &&
+              item.validUntil > redeems.now
             );
           },
           apply: () => {
