@@ -1,11 +1,29 @@
 import { BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../../shared/api';
-import type { Certificate, Major, School } from '../../shared/schemas/catalog';
+import * as v from 'valibot';
+import {
+  CertificateSchema,
+  MajorSchema,
+  SchoolSchema,
+  type CertificateEntry,
+  type MajorEntry,
+  type SchoolEntry,
+} from '../../shared/schemas/catalog';
 import { db, tableName } from './client';
 import { schoolOfRole } from '../domain/access';
 import { shortIdOf } from '../domain/people/people';
 import type { MemberRecord } from '../../shared/schemas/records';
-import { keys } from './keys';
+import { queryAll } from './catalog-store';
+import { keys, partitions } from './keys';
+import { fromItem } from './records';
+
+/** What a catalog sync did, as `type:id`. */
+export interface CatalogSync {
+  added: string[];
+  changed: string[];
+  retired: string[];
+  unchanged: number;
+}
 
 async function batchPut(items: Record<string, unknown>[]): Promise<void> {
   for (let i = 0; i < items.length; i += 25) {
@@ -19,27 +37,58 @@ async function batchPut(items: Record<string, unknown>[]): Promise<void> {
 
 /** Writes the seed: the catalog is replaced (it is reference data), users and activities only once. */
 export const seedStore = {
-  async putCatalog(schools: School[], majors: Major[], certificates: Certificate[]): Promise<void> {
-    await batchPut([
-      ...schools.map((s) => ({
-        ...keys.school(s.id),
-        ...keys.catalogIndex('school', s.id),
-        type: 'school',
-        ...s,
-      })),
-      ...majors.map((m) => ({
-        ...keys.major(m.id),
-        ...keys.catalogIndex('major', m.id),
-        type: 'major',
-        ...m,
-      })),
-      ...certificates.map((c) => ({
-        ...keys.certificate(c.id),
-        ...keys.catalogIndex('certificate', c.id),
-        type: 'certificate',
-        ...c,
-      })),
-    ]);
+  /**
+   * Brings the table's catalog to the seed's: adds what is new, rewrites what changed, and retires (marks with
+   * `retiredAt`, never deletes) what left the seed, so a link shared to a retired page still answers. An item
+   * that comes back is un-retired. Answers what it did, by id.
+   */
+  async syncCatalog(
+    seed: { schools: SchoolEntry[]; majors: MajorEntry[]; certificates: CertificateEntry[] },
+    now: string,
+  ): Promise<CatalogSync> {
+    const result: CatalogSync = { added: [], changed: [], retired: [], unchanged: 0 };
+    const writes: Record<string, unknown>[] = [];
+    const kinds = [
+      { type: 'school', schema: SchoolSchema, items: seed.schools, key: keys.school },
+      { type: 'major', schema: MajorSchema, items: seed.majors, key: keys.major },
+      { type: 'certificate', schema: CertificateSchema, items: seed.certificates, key: keys.certificate },
+    ] as const;
+    for (const { type, schema, items, key } of kinds) {
+      const stored = new Map(
+        (
+          await queryAll({
+            IndexName: 'GSI1',
+            KeyConditionExpression: 'GSI1PK = :pk',
+            ExpressionAttributeValues: { ':pk': partitions.catalog(type) },
+          })
+        ).map((item) => {
+          const record = fromItem(schema as v.GenericSchema, item) as { id: string };
+          return [record.id, record];
+        }),
+      );
+      const write = (record: { id: string; retiredAt?: string | null }) =>
+        writes.push({ ...key(record.id), ...keys.catalogIndex(type, record.id), type, ...record });
+      for (const entry of items) {
+        const record = v.parse(schema as v.GenericSchema, entry) as { id: string };
+        const before = stored.get(record.id);
+        stored.delete(record.id);
+        if (!before) result.added.push(`${type}:${record.id}`);
+        else if (JSON.stringify(before) !== JSON.stringify(record))
+          result.changed.push(`${type}:${record.id}`);
+        else {
+          result.unchanged++;
+          continue;
+        }
+        write(record);
+      }
+      for (const left of stored.values() as Iterable<{ id: string; retiredAt?: string | null }>) {
+        if (left.retiredAt) continue;
+        result.retired.push(`${type}:${left.id}`);
+        write({ ...left, retiredAt: now });
+      }
+    }
+    await batchPut(writes);
+    return result;
   },
 
   /** A local user with their 用户编号 and, for each school role, their row among the school's people. */

@@ -1,4 +1,10 @@
-import type { Certificate, Level, Major, MajorGroup, School } from '../../shared/schemas/catalog';
+import type {
+  CertificateEntry as Certificate,
+  Level,
+  MajorEntry as Major,
+  MajorGroup,
+  SchoolEntry as School,
+} from '../../shared/schemas/catalog';
 
 /** The city's plan is the source of every school and direction below. */
 const PLAN = '《关于推动四平市现代职业教育高质量发展推进技能社会建设的工作方案》';

@@ -28,6 +28,9 @@ const IdListSchema = v.array(v.string());
 /** Where a fact comes from: a section of the plan, or a public web address. */
 const SourceSchema = v.string();
 
+/** When the item left the seed: it leaves the lists, and its page still answers (a shared link keeps working). */
+const RetiredAtSchema = v.optional(v.nullable(v.string()), null);
+
 export const SchoolSchema = v.object({
   id: v.string(),
   name: v.string(),
@@ -41,8 +44,11 @@ export const SchoolSchema = v.object({
   address: v.nullable(v.string()),
   location: v.nullable(v.object({ latitude: v.number(), longitude: v.number() })),
   source: SourceSchema,
+  retiredAt: RetiredAtSchema,
 });
 export type School = v.InferOutput<typeof SchoolSchema>;
+/** A school as the seed or an editor writes it: what the schema fills in may be left out. */
+export type SchoolEntry = v.InferInput<typeof SchoolSchema>;
 
 export const MajorSchema = v.object({
   id: v.string(),
@@ -58,8 +64,10 @@ export const MajorSchema = v.object({
   partnerCompanies: v.array(v.string()),
   certificateIds: IdListSchema,
   source: SourceSchema,
+  retiredAt: RetiredAtSchema,
 });
 export type Major = v.InferOutput<typeof MajorSchema>;
+export type MajorEntry = v.InferInput<typeof MajorSchema>;
 
 export const CERTIFICATE_LEVELS = ['初级', '中级', '高级'] as const;
 export type CertificateLevel = (typeof CERTIFICATE_LEVELS)[number];
@@ -74,8 +82,10 @@ export const CertificateSchema = v.object({
   majorIds: IdListSchema,
   schoolIds: IdListSchema,
   source: SourceSchema,
+  retiredAt: RetiredAtSchema,
 });
 export type Certificate = v.InferOutput<typeof CertificateSchema>;
+export type CertificateEntry = v.InferInput<typeof CertificateSchema>;
 
 /** A school's page: the school and what it offers. */
 export const SchoolDetailSchema = v.object({ ...SchoolSchema.entries, majorIds: IdListSchema });

@@ -46,6 +46,9 @@ function decodeIdCursor(cursor: string): string {
   throw new DomainError('INVALID_CURSOR');
 }
 
+/** A retired item (it left the seed) leaves every list; its own page still answers. */
+const listed = (item: { retiredAt: string | null }) => item.retiredAt === null;
+
 function matches(q: string | undefined, ...texts: string[]): boolean {
   if (!q) return true;
   const needle = q.toLowerCase();
@@ -58,7 +61,7 @@ export async function listSchools(
 ): Promise<Page<School>> {
   const schools = await catalog.listSchools();
   const items = schools.filter(
-    (s) => (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
+    (s) => listed(s) && (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
   );
   return { items, nextCursor: null };
 }
@@ -67,7 +70,7 @@ export async function getSchool(catalog: CatalogStore, id: string): Promise<Scho
   const [schools, majors] = await Promise.all([catalog.listSchools(), catalog.listMajors()]);
   const school = schools.find((s) => s.id === id);
   if (!school) throw new DomainError('NOT_FOUND', { message: '没有找到这所学校' });
-  return { ...school, majorIds: majors.filter((m) => m.schoolId === id).map((m) => m.id) };
+  return { ...school, majorIds: majors.filter((m) => listed(m) && m.schoolId === id).map((m) => m.id) };
 }
 
 export async function listMajors(catalog: CatalogStore, query: MajorListQuery): Promise<Page<Major>> {
@@ -75,6 +78,7 @@ export async function listMajors(catalog: CatalogStore, query: MajorListQuery): 
   const majors = await catalog.listMajors();
   const items = majors.filter(
     (m) =>
+      listed(m) &&
       (!query.schoolId || m.schoolId === query.schoolId) &&
       (!query.level || m.level === query.level) &&
       (!query.group || m.group === query.group) &&
@@ -104,7 +108,7 @@ export async function getMajor(catalog: CatalogStore, id: string): Promise<Major
     ...major,
     school,
     certificates: certificates
-      .filter((c) => major.certificateIds.includes(c.id))
+      .filter((c) => listed(c) && major.certificateIds.includes(c.id))
       .map(({ id: cid, name, issuer, levels }) => ({ id: cid, name, issuer, levels })),
   };
 }
@@ -119,7 +123,9 @@ export async function listCertificates(
   }
   const items = certificates.filter(
     (c) =>
-      (!query.majorId || c.majorIds.includes(query.majorId)) && matches(query.q, c.name, c.issuer, c.summary),
+      listed(c) &&
+      (!query.majorId || c.majorIds.includes(query.majorId)) &&
+      matches(query.q, c.name, c.issuer, c.summary),
   );
   return pageAfter(items, query.cursor, query.limit);
 }
@@ -135,10 +141,10 @@ export async function getCertificate(catalog: CatalogStore, id: string): Promise
   return {
     ...certificate,
     majors: majors
-      .filter((m) => certificate.majorIds.includes(m.id))
+      .filter((m) => listed(m) && certificate.majorIds.includes(m.id))
       .map(({ id: mid, name, level, schoolId }) => ({ id: mid, name, level, schoolId })),
     schools: schools
-      .filter((s) => certificate.schoolIds.includes(s.id))
+      .filter((s) => listed(s) && certificate.schoolIds.includes(s.id))
       .map(({ id: sid, name, county }) => ({ id: sid, name, county })),
   };
 }

@@ -1,0 +1,71 @@
+import { useFreshTable } from '../support/table';
+import { handlerApi } from '../support/api';
+import { certificates, majors, schools } from '../../scripts/seed/catalog';
+
+/**
+ * The seed (issue 14, production seed): the catalog is brought to the seed's, what left it is retired and not
+ * deleted, and sample activities and dev users are written on a developer's machine only.
+ */
+let table: Awaited<ReturnType<typeof useFreshTable>>;
+
+afterEach(async () => {
+  await table.drop();
+  jest.resetModules();
+});
+
+const total = schools.length + majors.length + certificates.length;
+
+describe('on a developer’s machine', () => {
+  it('adds everything once, then changes nothing, and retires what leaves the seed', async () => {
+    table = await useFreshTable();
+    const { seed } = await import('../../scripts/seed');
+    const first = await seed();
+    expect(first.catalog.added).toHaveLength(total);
+    expect(first.activities).toBeGreaterThan(0);
+    expect(first.users).toBeGreaterThan(0);
+
+    const second = await seed();
+    expect(second.catalog).toMatchObject({ added: [], changed: [], retired: [], unchanged: total });
+
+    const { seedStore } = await import('../../functions/store/seed-store');
+    const [gone, ...kept] = majors;
+    if (!gone) throw new Error('the seed has no majors');
+    const sync = await seedStore.syncCatalog(
+      { schools, majors: kept, certificates },
+      '2026-12-02T10:00:00+08:00',
+    );
+    expect(sync).toMatchObject({ added: [], changed: [], retired: [`major:${gone.id}`] });
+
+    // A fresh module registry: the handlers' catalog cache starts empty, as a new function instance's would.
+    jest.resetModules();
+    const fresh = handlerApi();
+    const list = await fresh.call('GET', '/majors', { query: { schoolId: gone.schoolId, limit: '100' } });
+    expect((list.body.items as Array<{ id: string }>).map((m) => m.id)).not.toContain(gone.id);
+    const page = await fresh.call('GET', `/majors/${gone.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body.retiredAt).toBe('2026-12-02T10:00:00+08:00');
+
+    const back = await seedStore.syncCatalog({ schools, majors, certificates }, '2026-12-03T10:00:00+08:00');
+    expect(back.changed).toEqual([`major:${gone.id}`]);
+    const stored = (await table.scan()).find((i) => i.type === 'major' && i.id === gone.id);
+    expect(stored).toMatchObject({ retiredAt: null });
+  });
+});
+
+describe('on a deployed stage', () => {
+  it('writes the catalog only, and refuses sample activities and dev users', async () => {
+    table = await useFreshTable();
+    process.env.STAGE = 'prod';
+    try {
+      const { seed } = await import('../../scripts/seed');
+      await expect(seed({ samples: true })).rejects.toThrow(/stage local/);
+      const result = await seed();
+      expect(result).toMatchObject({ activities: 0, users: 0 });
+      expect(result.catalog.added).toHaveLength(total);
+      const items = await table.scan();
+      expect(items.filter((i) => i.type === 'activity' || i.type === 'user')).toEqual([]);
+    } finally {
+      process.env.STAGE = 'local';
+    }
+  });
+});
