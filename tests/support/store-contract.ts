@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as v from 'valibot';
 import { ActivityRecordSchema } from '../../shared/schemas/activity';
+import { CertificateSchema, MajorSchema, SchoolSchema } from '../../shared/schemas/catalog';
 import type { stores as dynamoStores } from '../../functions/store';
 import type { ActivityRecord } from '../../shared/schemas/activity';
 import type { AuditEntry, Role } from '../../shared/api';
@@ -1442,9 +1443,12 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         const sorted = <T extends { id: string }>(items: T[]) =>
           [...items].sort((a, b) => (a.id < b.id ? -1 : 1));
         const { catalog } = CONTRACT_SEED;
-        expect(await s.catalog.listSchools()).toEqual(sorted(catalog.schools));
-        expect(await s.catalog.listMajors()).toEqual(sorted(catalog.majors));
-        expect(await s.catalog.listCertificates()).toEqual(sorted(catalog.certificates));
+        // As read back: the schema's defaults (retiredAt: null) filled in.
+        const read = <S extends v.GenericSchema>(schema: S, items: unknown[]) =>
+          sorted(items.map((i) => v.parse(schema, i) as { id: string }));
+        expect(await s.catalog.listSchools()).toEqual(read(SchoolSchema, catalog.schools));
+        expect(await s.catalog.listMajors()).toEqual(read(MajorSchema, catalog.majors));
+        expect(await s.catalog.listCertificates()).toEqual(read(CertificateSchema, catalog.certificates));
       });
     });
   });

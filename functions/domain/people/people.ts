@@ -294,8 +294,13 @@ export async function setRoleByOperator(
   const { user, outcome } = await changeRoles(deps, userId, (current) => {
     const has = current.roles.includes(role);
     if (has === grant) return null;
-    const roles = grant ? [...current.roles, role] : current.roles.filter((r) => r !== role);
     const at = schoolOfRole(role);
+    // One role per school, as an invitation gives it: a school role replaces the one held there.
+    const roles = at
+      ? withSchoolRole(current.roles, at.schoolId, grant ? at.role : null)
+      : grant
+        ? [...current.roles, role]
+        : current.roles.filter((r) => r !== role);
     const member = at
       ? grant
         ? {

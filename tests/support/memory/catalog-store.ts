@@ -1,11 +1,20 @@
-import type { Certificate, Major, School } from '../../../shared/schemas/catalog';
+import * as v from 'valibot';
+import {
+  CertificateSchema,
+  MajorSchema,
+  SchoolSchema,
+  type CertificateEntry,
+  type MajorEntry,
+  type SchoolEntry,
+} from '../../../shared/schemas/catalog';
 import type { CatalogStore } from '../../../functions/domain/catalog/ports';
 import { copy, turn } from './table';
 
+/** The catalog as the seed writes it; the store keeps it as the DynamoDB one reads it back (parsed). */
 export interface Catalog {
-  schools: School[];
-  majors: Major[];
-  certificates: Certificate[];
+  schools: SchoolEntry[];
+  majors: MajorEntry[];
+  certificates: CertificateEntry[];
 }
 
 /** Each list in the store's order: its index sorts by id. */
@@ -17,9 +26,9 @@ const byId = <T extends { id: string }>(items: T[]) => [...items].sort((a, b) =>
  */
 export function createMemoryCatalogStore(catalog: Catalog): CatalogStore {
   const stored = {
-    schools: byId(copy(catalog.schools)),
-    majors: byId(copy(catalog.majors)),
-    certificates: byId(copy(catalog.certificates)),
+    schools: byId(catalog.schools.map((s) => v.parse(SchoolSchema, s))),
+    majors: byId(catalog.majors.map((m) => v.parse(MajorSchema, m))),
+    certificates: byId(catalog.certificates.map((c) => v.parse(CertificateSchema, c))),
   };
   const read = async <T>(items: T[]) => {
     await turn();
