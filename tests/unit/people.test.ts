@@ -472,6 +472,19 @@ describe("the operator's grant (npm run admin)", () => {
     expect((await operatorAudit()).length).toBe(2);
   });
 
+  it('replaces the role held at that school, as an invitation does: one role and one member row a school', async () => {
+    const principal = CALLERS['school-admin of A'].id;
+    expect((await setRoleByOperator(deps, OPERATOR, principal, `staff:${A}`, true)).roles).toEqual([
+      'user',
+      `staff:${A}`,
+    ]);
+    expect((await deps.invitations.members(A)).filter((m) => m.userId === principal)).toMatchObject([
+      { role: 'teacher' },
+    ]);
+    expect((await setRoleByOperator(deps, OPERATOR, principal, `staff:${A}`, false)).roles).toEqual(['user']);
+    expect(await memberIds(A)).not.toContain(principal);
+  });
+
   it('answers 404 for someone who never logged in', async () => {
     expect(await outcome(() => setRoleByOperator(deps, OPERATOR, 'wx-nobody', 'admin', true))).toBe(
       '404 USER_NOT_FOUND',
