@@ -6,14 +6,11 @@
  * AWS identity (`aws:<caller ARN>`), or `local:<os user>` against DynamoDB Local, where there is no STS.
  * Exit codes: 0 done (or nothing to change), 1 refused or failed, 2 usage error.
  */
-import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { RoleSchema, SCHOOL_ROLE_LABELS, type Role } from '../shared/api';
-import type { Stage } from '../functions/lib/env';
-
-const STAGES: readonly Stage[] = ['local', 'dev', 'prod', 'test'];
+import { STAGES, targetTable, UsageError, useTargetTable, type TargetTable } from './lib/target-table';
 
 const USAGE = `用法 / Usage:
   npm run admin -- grant  <userId|用户编号> <role> --stage <stage> --region <region>
@@ -32,19 +29,13 @@ const USAGE = `用法 / Usage:
   AWS credentials come from the usual places (AWS_PROFILE, ~/.aws, environment).
   例 / Example: npm run admin -- grant 7KQ2M9XD admin --stage prod --region cn-northwest-1`;
 
-/** A mistake in the command line: printed with the usage, exit code 2. */
-class UsageError extends Error {}
 /** A refusal or failure the operator can act on: printed as is, exit code 1. */
 class CliError extends Error {}
 
-interface Command {
+interface Command extends TargetTable {
   grant: boolean;
   target: string;
   role: Role;
-  stage: Stage;
-  region: string;
-  endpoint?: string;
-  table: string;
 }
 
 function readArgs(argv: string[]) {
@@ -81,49 +72,7 @@ function parseCommand(argv: string[]): Command | 'help' {
       `角色 “${role}” 无效，应为 admin、school-admin:<学校ID> 或 staff:<学校ID> / ` +
         `Unknown role "${role}": use admin, school-admin:<schoolId> or staff:<schoolId>`,
     );
-  const stage = values.stage as Stage | undefined;
-  if (!stage || !STAGES.includes(stage))
-    throw new UsageError(
-      `请用 --stage 指定环境（${STAGES.join('、')}）/ --stage must be one of ${STAGES.join(', ')}`,
-    );
-  const endpoint = values.endpoint;
-  // Stage local lives only in DynamoDB Local: without an endpoint the command would reach AWS with the
-  // operator's credentials, which is never what a change to the local stack means.
-  if (stage === 'local' && !endpoint)
-    throw new UsageError(
-      '--stage local 需要 --endpoint（本地栈启动时打印的 DynamoDB Local 地址）/ ' +
-        '--stage local needs --endpoint (the DynamoDB Local address `npm start` prints)',
-    );
-  if (endpoint && !/^https?:\/\/\S+$/.test(endpoint))
-    throw new UsageError(`--endpoint 应为 http(s) 地址 / --endpoint must be an http(s) URL: ${endpoint}`);
-  const region = values.region ?? (endpoint ? 'cn-northwest-1' : undefined);
-  if (!region)
-    throw new UsageError(
-      '请用 --region 指定区域，例如 cn-northwest-1 / --region is required, e.g. cn-northwest-1',
-    );
-  return {
-    grant: action === 'grant',
-    target,
-    role: checked.output,
-    stage,
-    region,
-    endpoint,
-    table: values.table ?? `siping-skills-${stage}`,
-  };
-}
-
-/** Points functions/lib/env.ts at the chosen table before anything reads it; the shell's settings never leak in. */
-function configure(command: Command): void {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  process.env.STAGE = command.stage;
-  process.env.TABLE_NAME = command.table;
-  process.env.AWS_REGION = command.region;
-  if (command.endpoint) process.env.DYNAMODB_ENDPOINT = command.endpoint;
-  else delete process.env.DYNAMODB_ENDPOINT;
-  // The CLI signs no tokens, but env() insists on a secret of full length outside stage local.
-  process.env.TOKEN_SECRET = randomBytes(32).toString('hex');
-  delete process.env.TOKEN_SECRET_PARAMETER;
-  process.env.LOG_LEVEL = 'error';
+  return { grant: action === 'grant', target, role: checked.output, ...targetTable(values) };
 }
 
 /** Who ran the command, for the audit: asked of STS before anything is written, so no change goes unattributed. */
@@ -195,7 +144,7 @@ function asShortId(target: string): string | null {
 }
 
 async function run(command: Command): Promise<void> {
-  configure(command);
+  useTargetTable(command);
   const actor = await operatorIdentity(command);
   // Imported after configure(): the stores read the environment on first use.
   const { stores } = await import('../functions/store');

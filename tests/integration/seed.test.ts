@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { certificates, majors, schools } from '../../scripts/seed/catalog';
@@ -52,7 +54,50 @@ describe('on a developer’s machine', () => {
   });
 });
 
+/** `npm run seed -- …` as an operator runs it, against this test's table in DynamoDB Local. */
+function seedCli(args: string[]) {
+  return spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, '../../scripts/seed-cli.ts'), ...args],
+    {
+      cwd: join(__dirname, '../..'),
+      encoding: 'utf8',
+      timeout: 120_000,
+      env: { ...process.env, STAGE: '', TABLE_NAME: '', DYNAMODB_ENDPOINT: '' },
+    },
+  );
+}
+
 describe('on a deployed stage', () => {
+  it('npm run seed -- --stage prod writes the catalog, says what it did, and refuses --with-samples', async () => {
+    table = await useFreshTable();
+    const target = [
+      '--stage',
+      'prod',
+      '--endpoint',
+      String(process.env.TEST_DYNAMODB_ENDPOINT),
+      '--table',
+      table.name,
+    ];
+    const refused = seedCli([...target, '--with-samples']);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('stage local');
+    expect(await table.scan()).toEqual([]);
+
+    const run = seedCli(target);
+    expect(run.status).toBe(0);
+    const printed = JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as {
+      table: string;
+      activities: number;
+      users: number;
+      catalog: { added: string[]; retired: string[] };
+    };
+    expect(printed).toMatchObject({ table: table.name, activities: 0, users: 0 });
+    expect(printed.catalog.added).toHaveLength(total);
+    const again = JSON.parse(seedCli(target).stdout.trim().split('\n').pop() ?? '{}') as typeof printed;
+    expect(again.catalog).toMatchObject({ added: [], retired: [], unchanged: total });
+  });
+
   it('writes the catalog only, and refuses sample activities and dev users', async () => {
     table = await useFreshTable();
     process.env.STAGE = 'prod';
