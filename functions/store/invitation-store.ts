@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import {
   InvitationRecordSchema,
   MemberRecordSchema,
@@ -48,22 +48,20 @@ export function createInvitationStore(): InvitationStore {
     },
 
     async pending(schoolId, now) {
-      const res = await db().send(
-        new QueryCommand({
-          TableName: tableName(),
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :pk',
-          FilterExpression: '#status = :pending AND validUntil > :now',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':pk': partitions.schoolInvitations(schoolId),
-            ':pending': 'pending',
-            ':now': now,
-          },
-          ScanIndexForward: false,
-        }),
-      );
-      return (res.Items ?? []).map((i): InvitationRecord => fromItem(InvitationRecordSchema, i));
+      // Every page: used and cancelled invitations stay in the partition (the audit points at them).
+      const items = await queryAll({
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk',
+        FilterExpression: '#status = :pending AND validUntil > :now',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ':pk': partitions.schoolInvitations(schoolId),
+          ':pending': 'pending',
+          ':now': now,
+        },
+        ScanIndexForward: false,
+      });
+      return items.map((i): InvitationRecord => fromItem(InvitationRecordSchema, i));
     },
 
     async cancel(id, now, audit) {

@@ -2,6 +2,7 @@ import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { UserRecordSchema, type UserRecord } from '../../shared/schemas/records';
 import type { UserStore } from '../domain/people/ports';
 import { db, tableName } from './client';
+import { shortIdOf } from '../domain/people/people';
 import { keys } from './keys';
 import { fromItem } from './records';
 import { failed, transact } from './transactions';
@@ -16,24 +17,36 @@ export function createUserStore(): UserStore {
     return res.Item ? fromItem(UserRecordSchema, res.Item) : null;
   }
 
-  /** The 用户编号's lookup item: written once; a second user deriving the same code is a fault to see. */
-  async function claimShortId(userId: string, shortId: string): Promise<void> {
-    await db().send(
-      new PutCommand({
-        TableName: tableName(),
-        Item: { ...keys.shortId(shortId), type: 'short-id', userId },
-        ConditionExpression: 'attribute_not_exists(PK) OR userId = :u',
-        ExpressionAttributeValues: { ':u': userId },
-      }),
-    );
+  /**
+   * The 用户编号's lookup item, written once. A code another user holds already (two ids deriving the same 40
+   * bits) moves this user on to their next derivation; answers the code they hold.
+   */
+  async function claimShortId(userId: string, shortId: string): Promise<string> {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const code = attempt === 0 ? shortId : shortIdOf(userId, attempt);
+      try {
+        await db().send(
+          new PutCommand({
+            TableName: tableName(),
+            Item: { ...keys.shortId(code), type: 'short-id', userId },
+            ConditionExpression: 'attribute_not_exists(PK) OR userId = :u',
+            ExpressionAttributeValues: { ':u': userId },
+          }),
+        );
+        return code;
+      } catch (err) {
+        if (!isConditionFailure(err)) throw err;
+      }
+    }
+    throw new Error(`no free 用户编号 for ${userId} after 8 derivations`);
   }
 
   return {
     get,
-    async ensure(id, { shortId, ...fields }, now) {
+    async ensure(id, { shortId: requested, ...fields }, now) {
       const existing = await get(id);
       if (existing?.shortId) return existing;
-      await claimShortId(id, shortId);
+      const claimed = await claimShortId(id, requested);
       if (existing) {
         // Users from before 用户编号 existed get theirs at their next login.
         await db().send(
@@ -41,12 +54,19 @@ export function createUserStore(): UserStore {
             TableName: tableName(),
             Key: keys.user(id),
             UpdateExpression: 'SET shortId = :s',
-            ExpressionAttributeValues: { ':s': shortId },
+            ExpressionAttributeValues: { ':s': claimed },
           }),
         );
-        return { ...existing, shortId };
+        return { ...existing, shortId: claimed };
       }
-      const record: UserRecord = { id, roles: ['user'], rolesVersion: 0, shortId, createdAt: now, ...fields };
+      const record: UserRecord = {
+        id,
+        roles: ['user'],
+        rolesVersion: 0,
+        shortId: claimed,
+        createdAt: now,
+        ...fields,
+      };
       try {
         await db().send(
           new PutCommand({

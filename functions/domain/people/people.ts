@@ -47,9 +47,13 @@ function base32(bytes: Buffer, length: number): string {
   return out;
 }
 
-/** 用户编号: eight characters a person can read out or paste, derived from the user id. */
-export function shortIdOf(userId: string): string {
-  return base32(createHash('sha256').update(`short-id:${userId}`).digest(), 8);
+/**
+ * 用户编号: eight characters a person can read out or paste, derived from the user id. Should two users derive
+ * the same one (40 bits: likely somewhere past a few hundred thousand users), the later takes the next `attempt`.
+ */
+export function shortIdOf(userId: string, attempt = 0): string {
+  const salt = attempt === 0 ? '' : `#${attempt}`;
+  return base32(createHash('sha256').update(`short-id:${userId}${salt}`).digest(), 8);
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -177,7 +181,7 @@ async function changeRoles(
     if (outcome === 'changed') return { user: { ...user, roles: next.roles }, outcome };
     if (outcome === 'invitation-gone') throw new DomainError('INVITATION_GONE');
   }
-  throw new DomainError('BUSY_RETRY');
+  throw new DomainError('BUSY_RETRY', { message: '正在处理同一位老师的其他变动，请稍后再试一次' });
 }
 
 export async function redeemInvitation(
@@ -248,10 +252,12 @@ export async function removeMember(
   if (!administersSchool(caller, schoolId)) refuse('teacher');
   const member = (await deps.invitations.members(schoolId)).find((m) => m.userId === userId);
   const now = deps.clock.now();
+  let removedRole: SchoolRole | undefined;
   const { user, outcome } = await changeRoles(deps, userId, (current) => {
     const held = current.roles.map(schoolOfRole).find((at) => at?.schoolId === schoolId);
     if (!held && !member) return null;
     const role = held?.role ?? member?.role ?? 'teacher';
+    removedRole = role;
     if (!mayManage(caller, schoolId, role)) refuse(role);
     const roles = withSchoolRole(current.roles, schoolId, null);
     return {
@@ -270,7 +276,7 @@ export async function removeMember(
   return {
     userId,
     shortId: member?.shortId ?? user.shortId ?? shortIdOf(userId),
-    role: member?.role ?? 'teacher',
+    role: removedRole ?? member?.role ?? 'teacher',
     since: member?.since ?? user.createdAt,
     note: member?.note ?? null,
   };
@@ -322,7 +328,7 @@ export async function setRoleByOperator(
         auditEntry(
           operator,
           grant ? 'role.grant' : 'role.revoke',
-          `user:${current.id}`,
+          at ? `school:${at.schoolId}` : `user:${current.id}`,
           { roles: current.roles },
           { roles },
           now,
