@@ -3,6 +3,7 @@ import type {
   Level,
   MajorEntry as Major,
   MajorGroup,
+  MajorStatus,
   SchoolEntry as School,
 } from '../../shared/schemas/catalog';
 
@@ -228,6 +229,8 @@ interface MajorSpec {
   careers: string[];
   certificateIds?: string[];
   sections: string[];
+  /** `planned` where the plan only intends it (申报/增设/争取). */
+  status?: MajorStatus;
 }
 
 function major(spec: MajorSpec): Major {
@@ -235,6 +238,7 @@ function major(spec: MajorSpec): Major {
     id: spec.id,
     name: spec.name,
     level: spec.level,
+    status: spec.status ?? (spec.level === '职业本科' ? 'planned' : 'enrolling'),
     schoolId: spec.schoolId,
     group: spec.group,
     code: VERIFIED_CODES[`${spec.level}|${spec.name}`] ?? null,

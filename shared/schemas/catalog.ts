@@ -50,10 +50,22 @@ export type School = v.InferOutput<typeof SchoolSchema>;
 /** A school as the seed or an editor writes it: what the schema fills in may be left out. */
 export type SchoolEntry = v.InferInput<typeof SchoolSchema>;
 
+/** 在招: enrolling now; 拟开设: the plan or the school intends it; 停招: no longer enrolling (its page still answers). */
+export const MAJOR_STATUSES = ['enrolling', 'planned', 'suspended'] as const;
+export type MajorStatus = (typeof MAJOR_STATUSES)[number];
+export const MAJOR_STATUS_LABELS: Record<MajorStatus, string> = {
+  enrolling: '在招',
+  planned: '拟开设',
+  suspended: '停招',
+};
+
 export const MajorSchema = v.object({
   id: v.string(),
   name: v.string(),
   level: LevelSchema,
+  status: v.optional(v.picklist(MAJOR_STATUSES), 'enrolling'),
+  /** 学制: years of study, where the school or the national catalogue says. */
+  years: v.optional(v.nullable(v.number()), null),
   schoolId: v.string(),
   group: v.picklist(MAJOR_GROUPS),
   /** The national catalogue's code, only where verified. */

@@ -18,6 +18,27 @@ afterEach(async () => {
 const total = schools.length + majors.length + certificates.length;
 
 describe('on a developer’s machine', () => {
+  it('lists enrolling and planned majors with their status, and keeps a suspended one on its page only', async () => {
+    table = await useFreshTable();
+    const { seedStore } = await import('../../functions/store/seed-store');
+    const stopped = majors.find((m) => m.level !== '职业本科');
+    if (!stopped) throw new Error('the seed has no majors');
+    const others = majors.filter((m) => m.id !== stopped.id);
+    await seedStore.syncCatalog(
+      { schools, majors: [{ ...stopped, status: 'suspended' }, ...others], certificates },
+      '2026-12-02T10:00:00+08:00',
+    );
+    const api = handlerApi();
+    const list = await api.call('GET', '/majors', { query: { limit: '100' } });
+    const listed = list.body.items as Array<{ id: string; level: string; status: string }>;
+    expect(listed.map((m) => m.id)).not.toContain(stopped.id);
+    expect(listed.filter((m) => m.level === '职业本科').every((m) => m.status === 'planned')).toBe(true);
+    expect(listed.some((m) => m.status === 'enrolling')).toBe(true);
+    const page = await api.call('GET', `/majors/${stopped.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toMatchObject({ status: 'suspended', source: expect.stringMatching(/\S/) });
+  });
+
   it('adds everything once, then changes nothing, and retires what leaves the seed', async () => {
     table = await useFreshTable();
     const { seed } = await import('../../scripts/seed');

@@ -1,7 +1,13 @@
 import { certificates, majors, schools } from '../../scripts/seed/catalog';
 import { sampleActivities } from '../../scripts/seed/activities';
 import { ACTIVITY_KINDS, ActivityCreateInputSchema } from '../../shared/schemas/activity';
-import { CERTIFICATE_LEVELS, LEVELS, MAJOR_GROUPS, SCHOOL_KINDS } from '../../shared/schemas/catalog';
+import {
+  CERTIFICATE_LEVELS,
+  LEVELS,
+  MAJOR_GROUPS,
+  MAJOR_STATUSES,
+  SCHOOL_KINDS,
+} from '../../shared/schemas/catalog';
 import { COUNTIES } from '../../shared/schemas/common';
 import { dayjs, ZONE } from '../../shared/time';
 import { validate } from '../../shared/validate';
@@ -128,8 +134,20 @@ describe('seed majors', () => {
     expect(nursing?.certificateIds.length).toBeGreaterThan(0);
   });
 
-  it('marks every 职业本科 major as planned', () => {
-    for (const m of majors.filter((x) => x.level === '职业本科')) expect(m.summary).toMatch(/拟申报/);
+  it('marks every 职业本科 major as planned (拟开设), in its status and its words', () => {
+    const bachelor = majors.filter((x) => x.level === '职业本科');
+    expect(bachelor.length).toBeGreaterThan(0);
+    for (const m of bachelor) {
+      expect(m.status).toBe('planned');
+      expect(m.summary).toMatch(/拟申报/);
+    }
+  });
+
+  it('gives every major a status and a non-empty source', () => {
+    for (const m of majors) {
+      expect([m.id, MAJOR_STATUSES.includes(m.status ?? ('' as never))]).toEqual([m.id, true]);
+      expect([m.id, m.source.trim().length > 0]).toEqual([m.id, true]);
+    }
   });
 
   it('names no partner companies the plan does not name', () => {

@@ -61,7 +61,8 @@ export async function listSchools(
 ): Promise<Page<School>> {
   const schools = await catalog.listSchools();
   const items = schools.filter(
-    (s) => listed(s) && (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
+    (s) =>
+      listed(s) && (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
   );
   return { items, nextCursor: null };
 }
@@ -79,6 +80,8 @@ export async function listMajors(catalog: CatalogStore, query: MajorListQuery): 
   const items = majors.filter(
     (m) =>
       listed(m) &&
+      // A major that stopped enrolling leaves the lists; its own page says 停招.
+      m.status !== 'suspended' &&
       (!query.schoolId || m.schoolId === query.schoolId) &&
       (!query.level || m.level === query.level) &&
       (!query.group || m.group === query.group) &&

@@ -19,6 +19,7 @@ export default function ActivityCard({ activity: a, onOpen, showKind }: Activity
     <View className="sp-activity" role="button" onClick={() => onOpen(a.id)} hoverClass="sp-activity--hover">
       <View className="sp-activity__head">
         {showKind ? <View className="sp-activity__kind">{showKind}</View> : null}
+        {a.sample ? <View className="sp-activity__kind">示例</View> : null}
         <View className="sp-activity__title">{a.title}</View>
       </View>
       <View className="sp-activity__row">

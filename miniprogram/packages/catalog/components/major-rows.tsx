@@ -1,3 +1,4 @@
+import { majorDetail } from '../lib/major-status';
 import Taro from '@tarojs/taro';
 import type { Major } from '@shared/schemas/catalog';
 import ListRow from '@/components/list-row';
@@ -11,7 +12,7 @@ export default function MajorRows({ majors }: { majors: readonly Major[] }) {
         <ListRow
           key={m.id}
           title={m.name}
-          detail={m.group}
+          detail={majorDetail(m)}
           tag={m.level}
           onClick={() => void Taro.navigateTo({ url: routes.major(m.id) })}
         />

@@ -1,3 +1,4 @@
+import { MAJOR_STATUS_LABELS } from '@shared/schemas/catalog';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import Contact from '@/components/contact';
@@ -34,7 +35,9 @@ export default function MajorPage() {
       <View className="catalog__title">{m.name}</View>
       <View className="catalog__tags">
         <View className="catalog__tag">{m.level}</View>
+        <View className={`catalog__tag catalog__tag--${m.status}`}>{MAJOR_STATUS_LABELS[m.status]}</View>
         <View className="catalog__tag">{m.group}</View>
+        {m.years ? <View className="catalog__tag">学制 {m.years} 年</View> : null}
         {m.code ? <View className="catalog__tag">专业代码 {m.code}</View> : null}
       </View>
 
@@ -93,6 +96,10 @@ export default function MajorPage() {
         ) : (
           <View className="catalog__muted">这个专业暂未对应 1+X 证书</View>
         )}
+      </Section>
+
+      <Section title="信息来源">
+        <View className="catalog__muted">{m.source}</View>
       </Section>
 
       <Section title="联系学校">

@@ -1,3 +1,4 @@
+import { majorDetail } from '../../lib/major-status';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
@@ -108,7 +109,7 @@ export default function Majors() {
             <ListRow
               key={m.id}
               title={m.name}
-              detail={`${schoolName(m.schoolId) || '学校'} · ${m.group}`}
+              detail={majorDetail(m, schoolName(m.schoolId) || '学校')}
               tag={LEVEL_SHORT[m.level]}
               onClick={() => void Taro.navigateTo({ url: routes.major(m.id) })}
             />

@@ -58,6 +58,9 @@ export default function SchoolPage() {
       {activities.data?.items.length ? (
         <ActivityGroup title="近期活动" activities={activities.data.items} />
       ) : null}
+      <Section title="信息来源">
+        <View className="catalog__muted">{s.source}</View>
+      </Section>
     </PageShell>
   );
 }
