@@ -24,7 +24,13 @@ export default defineAppConfig({
     },
     {
       root: 'packages/mine',
-      pages: ['pages/privacy/index', 'pages/signup/index', 'pages/completion/index', 'pages/family/index'],
+      pages: [
+        'pages/privacy/index',
+        'pages/signup/index',
+        'pages/completion/index',
+        'pages/family/index',
+        'pages/join/index',
+      ],
     },
     {
       root: 'packages/staff',
@@ -34,6 +40,7 @@ export default defineAppConfig({
         'pages/checkin/index',
         'pages/stats/index',
         'pages/publish/index',
+        'pages/people/index',
       ],
     },
   ],

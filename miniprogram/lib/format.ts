@@ -97,3 +97,6 @@ export function startOfTodayIso(now: number = Date.now()): string {
 export function daysFromNowIso(days: number, now: number = Date.now()): string {
   return toIso(inZone(now).add(days, 'day').endOf('day'));
 }
+
+/** A code people read out or type, in groups of four: 用户编号 ABCD-EFGH, 邀请码 XXXX-XXXX-XXXX-XXXX. */
+export const groupCode = (code: string): string => code.replace(/(.{4})(?=.)/g, '$1-');

@@ -26,10 +26,13 @@ export const routes = {
   signup: (id: string) => `/packages/mine/pages/signup/index${q({ id })}`,
   completion: (code: string) => `/packages/mine/pages/completion/index${q({ code })}`,
   family: '/packages/mine/pages/family/index',
+  /** 加入学校; the invitation's QR code and share card open it with the code. */
+  join: (code?: string) => `/packages/mine/pages/join/index${q({ code })}`,
   staff: '/packages/staff/pages/home/index',
   staffActivity: (id: string) => `/packages/staff/pages/activity/index${q({ id })}`,
   staffCheckIn: (id?: string) => `/packages/staff/pages/checkin/index${q({ id })}`,
   staffStats: '/packages/staff/pages/stats/index',
+  staffPeople: '/packages/staff/pages/people/index',
   staffPublish: '/packages/staff/pages/publish/index',
   staffEdit: (id: string) => `/packages/staff/pages/publish/index${q({ id })}`,
 };

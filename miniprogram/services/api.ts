@@ -72,6 +72,9 @@ export const api = {
     callAs('PUT /family-members/{id}', { params: { id }, body }),
   deleteFamily: (id: string) => callAs('DELETE /family-members/{id}', { params: { id } }),
 
+  me: () => callAs('GET /me', {}),
+  redeemInvitation: (code: string) => callAs('POST /invitations/redeem', { body: { code } }),
+
   staffActivities: () => callAs('GET /staff/activities', {}),
   staffRoster: (id: string) => callAs('GET /staff/activities/{id}/signups', { params: { id } }),
   staffCreateActivity: (body: RequestOf<'POST /staff/activities'>['body']) =>
@@ -86,4 +89,11 @@ export const api = {
   stats: (year: number) => callAs('GET /staff/stats', { query: { year } }),
   setEnrolment: (schoolId: string, year: number, students: number) =>
     callAs('PUT /staff/schools/{id}/enrolment', { params: { id: schoolId }, body: { year, students } }),
+  staffInvite: (body: RequestOf<'POST /staff/invitations'>['body']) =>
+    callAs('POST /staff/invitations', { body }),
+  staffInvitations: (schoolId: string) => callAs('GET /staff/invitations', { query: { schoolId } }),
+  staffCancelInvitation: (id: string) => callAs('DELETE /staff/invitations/{id}', { params: { id } }),
+  staffMembers: (schoolId: string) => callAs('GET /staff/schools/{id}/members', { params: { id: schoolId } }),
+  staffRemoveMember: (schoolId: string, userId: string) =>
+    callAs('DELETE /staff/schools/{id}/members/{userId}', { params: { id: schoolId, userId } }),
 };

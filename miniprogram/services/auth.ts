@@ -18,6 +18,8 @@ export interface Auth {
   withToken<T>(call: (token: string) => Promise<T>): Promise<T>;
   clear(): void;
   current(): Session | undefined;
+  /** Keeps the roles the server last reported (GET /me, joining a school) with the session. */
+  setRoles(roles: Role[]): void;
 }
 
 export interface AuthDeps {
@@ -66,6 +68,10 @@ export function createAuth({ kv, code, login, now = Date.now }: AuthDeps): Auth 
     },
     clear() {
       kv.remove(KEYS.session);
+    },
+    setRoles(roles) {
+      const s = auth.current();
+      if (s) kv.set(KEYS.session, { ...s, roles });
     },
     async withToken(call) {
       const first = await auth.session();

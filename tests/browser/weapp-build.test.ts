@@ -105,6 +105,7 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/signup/index',
       'pages/completion/index',
       'pages/family/index',
+      'pages/join/index',
     ],
     'packages/staff': [
       'pages/home/index',
@@ -112,6 +113,7 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/checkin/index',
       'pages/stats/index',
       'pages/publish/index',
+      'pages/people/index',
     ],
   });
   expect(app.__usePrivacyCheck__).toBe(true);
@@ -154,11 +156,20 @@ test('the sign-up form uses WeChat’s privacy authorisation and wx.login is the
   expect(distFile('project.config.json')).toContain('"appid"');
 });
 
-test('WeChat-only APIs come from the weapp files; the QR encoder stays in packages/mine', () => {
+test('WeChat-only APIs come from the weapp files; the QR encoder stays in the subpackages that draw QR codes', () => {
   expect(distFile('packages/activity/pages/signup/index.js')).toContain('requestSubscribeMessage');
   expect(distFile('packages/staff/pages/checkin/index.js')).toContain('scanCode');
   expect(distFile('packages/staff/pages/activity/index.js')).toContain('shareFileMessage');
-  expect(distFile('packages/mine/pages/signup/index.js')).toContain('getModuleCount');
+  // The check-in QR (packages/mine) and the invitation QR (packages/staff): the build copies the encoder into
+  // each, never into the main package.
+  expect(pageScript('packages/mine/pages/signup/index')).toContain('getModuleCount');
+  expect(pageScript('packages/staff/pages/people/index')).toContain('getModuleCount');
+  // 教师管理's 分享 is WeChat's share button (the page's share card); the web's copy-to-paste stays out.
+  const people = distFile('packages/staff/pages/people/index.js');
+  expect(people).toContain('openType:"share"');
+  expect(people).toContain('enableShareAppMessage:!0');
+  expect(people).toContain('\\u590d\\u5236\\u9080\\u8bf7\\u7801'); // 复制邀请码, as the minifier writes it
+  expect(people).not.toContain('\\u7c98\\u8d34\\u5230\\u5fae\\u4fe1\\u804a\\u5929'); // 粘贴到微信聊天
   expect(mainPackage()).not.toContain('getModuleCount');
 });
 

@@ -182,6 +182,7 @@ describe('发布活动 form', () => {
 
   it('finds the schools a login works for', () => {
     expect(staffSchools(['user', 'staff:shuangliao-vocational', 'admin'])).toEqual(['shuangliao-vocational']);
+    expect(staffSchools(['user', 'school-admin:lishu-vocational'])).toEqual(['lishu-vocational']);
   });
 });
 

@@ -4,11 +4,14 @@ import CountyPicker from '@/components/county-picker';
 import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import SignupCard, { OutboxCard } from '@/components/signup-card';
+import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { useOutbox } from '@/hooks/use-outbox';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { useMe } from '@/hooks/use-me';
 import { useSettings } from '@/hooks/use-settings';
+import { groupCode } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api, auth, describeError, outbox } from '@/services';
 import { settings } from '@/services/settings';
@@ -17,12 +20,15 @@ import './index.scss';
 export default function Mine() {
   const { elder, county } = useSettings();
   const local = useOutbox().filter((e) => e.state !== 'sent');
-  const roles = auth.current()?.roles ?? [];
-  const isStaff = roles.some((r) => r === 'admin' || r.startsWith('staff:'));
+  // GET /me re-reads the roles, so 学校工作台 appears once someone joins a school and goes once removed.
+  const me = useMe();
+  const shortId = me.data?.shortId;
+  const isStaff = (me.data?.roles ?? auth.current()?.roles ?? []).some((r) => r !== 'user');
   const list = usePagedList('mine:signups', (cursor) => api.mySignups(cursor));
 
   useDidShow(() => {
     void list.refresh();
+    if (me.data) void me.reload();
   });
   usePullDownRefresh(() => {
     void outbox
@@ -111,10 +117,26 @@ export default function Mine() {
       </View>
       <CountyPicker label="常去的区县" value={county} onChange={(c) => settings.set({ county: c })} />
       <View className="mine__card">
+        {shortId ? (
+          <View className="mine__switch-row">
+            <View className="mine__switch-text">
+              <View className="mine__switch-label">用户编号 {groupCode(shortId)}</View>
+              <View className="mine__switch-note">开通权限时告诉对方</View>
+            </View>
+            <SpButton small variant="secondary" onClick={() => void Taro.setClipboardData({ data: shortId })}>
+              复制
+            </SpButton>
+          </View>
+        ) : null}
         <ListRow
           title="家庭成员"
           detail="为家人报名时一键填好"
           onClick={() => void Taro.navigateTo({ url: routes.family })}
+        />
+        <ListRow
+          title="加入学校"
+          detail="老师用邀请码加入"
+          onClick={() => void Taro.navigateTo({ url: routes.join() })}
         />
         {isStaff ? (
           <ListRow

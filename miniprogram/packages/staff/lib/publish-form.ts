@@ -185,9 +185,9 @@ export function checkPublish(
   return { ok: false, errors };
 }
 
-/** The schools a login may publish for: the `staff:<id>` roles. */
+/** The schools a login may publish for: `staff:<id>` and `school-admin:<id>` (a school admin teaches there too). */
 export function staffSchools(roles: readonly string[]): string[] {
-  return roles.filter((r) => r.startsWith('staff:')).map((r) => r.slice('staff:'.length));
+  return roles.flatMap((r) => /^(?:staff|school-admin):(.+)$/.exec(r)?.[1] ?? []);
 }
 
 /** The form filled from a published activity, for editing (a term stays a term: its sessions are fixed). */

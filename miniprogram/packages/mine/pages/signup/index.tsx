@@ -12,7 +12,7 @@ import { routes } from '@/lib/routes';
 import { api, describeError, isApiError } from '@/services';
 import { useResource } from '@/hooks/use-resource';
 import CompletionCard from '../../components/completion-card';
-import QrCode from '../../components/qr-code';
+import QrCode from '@/components/qr-code';
 import './index.scss';
 
 interface Loaded {

@@ -6,10 +6,14 @@ import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { formatSessionTime, kindLabel } from '@/lib/format';
 import { routes } from '@/lib/routes';
-import { api } from '@/services';
+import { api, auth } from '@/services';
+import { managesPeople } from '../../lib/people';
 import '../../lib/staff.scss';
 
-/** 学校工作台: the school's activities with seats and waitlist, and the way to 发布活动, 签到 and 统计. */
+/**
+ * 学校工作台: the school's activities with seats and waitlist, and the way to 发布活动, 签到, 统计 and — for the
+ * bureau and school admins — 教师管理.
+ */
 export default function StaffHome() {
   const res = useResource('staff:activities', () => api.staffActivities());
   useDidShow(() => {
@@ -35,6 +39,15 @@ export default function StaffHome() {
         <SpButton small variant="secondary" onClick={() => void Taro.navigateTo({ url: routes.staffStats })}>
           统计
         </SpButton>
+        {managesPeople(auth.current()?.roles ?? []) ? (
+          <SpButton
+            small
+            variant="secondary"
+            onClick={() => void Taro.navigateTo({ url: routes.staffPeople })}
+          >
+            教师管理
+          </SpButton>
+        ) : null}
       </View>
       <View className="staff__title">我的活动</View>
       {res.loading && !res.data ? <Loading /> : null}

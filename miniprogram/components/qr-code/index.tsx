@@ -1,7 +1,7 @@
 import { Image, Text, View } from '@tarojs/components';
 import qrcode from 'qrcode-generator';
 import { useMemo } from 'react';
-import './qr-code.scss';
+import './index.scss';
 
 /** A QR image made on the phone (GIF data URL from qrcode-generator, no network, no canvas). */
 export function qrDataUrl(text: string): string {
@@ -11,13 +11,18 @@ export function qrDataUrl(text: string): string {
   return qr.createDataURL(8, 4);
 }
 
-export default function QrCode({ text, label }: { text: string; label?: string }) {
+/**
+ * The QR code with a line to type instead of scanning: the encoded text itself (签到码), or a `caption` when
+ * that reads better (an invitation's code rather than its link). Only subpackages use it, so the build copies
+ * it into each of them and the main package stays without the encoder.
+ */
+export default function QrCode({ text, label, caption }: { text: string; label?: string; caption?: string }) {
   const src = useMemo(() => qrDataUrl(text), [text]);
   return (
     <View className="sp-qr">
       <Image className="sp-qr__image" src={src} mode="aspectFit" ariaLabel={label ?? '签到二维码'} />
       <Text className="sp-qr__text" selectable>
-        {text}
+        {caption ?? text}
       </Text>
     </View>
   );

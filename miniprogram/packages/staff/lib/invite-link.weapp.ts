@@ -1,0 +1,2 @@
+/** WeChat: the join page's path, as the share card carries it. */
+export const linkBase = (): string => '';
