@@ -9,7 +9,8 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
-import { RoleSchema, SCHOOL_ROLE_LABELS, type Role } from '../shared/api';
+import { RoleSchema, type Role } from '../shared/api';
+import { SCHOOL_ROLE_LABELS } from '../shared/roles';
 import { STAGES, targetTable, UsageError, useTargetTable, type TargetTable } from './lib/target-table';
 
 const USAGE = `用法 / Usage:

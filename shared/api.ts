@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { ActivitySchema } from './schemas/activity';
 import { FieldIssueSchema } from './errors';
+import { SCHOOL_ROLES } from './roles';
 import type { Page } from './schemas/common';
 import { SignupSchema } from './schemas/signup';
 
@@ -179,14 +180,6 @@ export const SubscriptionsSchema = v.object({
   templates: v.record(v.string(), v.string()),
   balance: v.record(v.string(), v.number()),
 });
-
-/** What someone is at a school, as people see it: 老师 or 学校管理员. */
-export const SCHOOL_ROLES = ['teacher', 'school-admin'] as const;
-export type SchoolRole = (typeof SCHOOL_ROLES)[number];
-export const SCHOOL_ROLE_LABELS: Record<SchoolRole, string> = {
-  teacher: '老师',
-  'school-admin': '学校管理员',
-};
 
 /** GET /me: who the caller is, with the short 用户编号 they can read out, and the schools they work for. */
 export const MeSchema = v.object({

@@ -1,4 +1,5 @@
-import type { Role, SchoolRole } from '../../shared/api';
+import type { Role } from '../../shared/api';
+import type { SchoolRole } from '../../shared/roles';
 
 /** Who is asking: what a verified token says, with roles re-read from the table for staff actions. */
 export interface Caller {

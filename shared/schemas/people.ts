@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { SCHOOL_ROLES } from '../api';
+import { SCHOOL_ROLES } from '../roles';
 import { IdSchema, plainText } from './common';
 
 /**
@@ -16,7 +16,8 @@ export function normaliseInvitationCode(typed: string): string {
 export const InvitationCodeSchema = v.pipe(
   v.string('请输入邀请码'),
   v.transform(normaliseInvitationCode),
-  v.length(INVITATION_CODE_LENGTH, `邀请码是 ${INVITATION_CODE_LENGTH} 位字母和数字，请核对后重新输入`),
+  v.minLength(INVITATION_CODE_LENGTH, `邀请码是 ${INVITATION_CODE_LENGTH} 位字母和数字，请核对后重新输入`),
+  v.maxLength(INVITATION_CODE_LENGTH, `邀请码是 ${INVITATION_CODE_LENGTH} 位字母和数字，请核对后重新输入`),
   v.regex(CROCKFORD, '邀请码只包含字母和数字，请核对后重新输入'),
 );
 

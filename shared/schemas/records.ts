@@ -4,7 +4,8 @@
  * later reads with its default on older items, and a malformed item fails loudly instead of travelling on.
  */
 import * as v from 'valibot';
-import { CompletionSchema, RoleSchema, SCHOOL_ROLES } from '../api';
+import { CompletionSchema, RoleSchema } from '../api';
+import { SCHOOL_ROLES } from '../roles';
 import { ACTIVITY_KINDS } from './activity';
 import { CountySchema } from './common';
 

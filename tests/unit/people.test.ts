@@ -14,7 +14,8 @@ import {
   setRoleByOperator,
   shortIdOf,
 } from '../../functions/domain/people/people';
-import type { AuditEntry, CreatedInvitation, Role, SchoolRole } from '../../shared/api';
+import type { AuditEntry, CreatedInvitation, Role } from '../../shared/api';
+import type { SchoolRole } from '../../shared/roles';
 import { normaliseInvitationCode, RedeemInputSchema } from '../../shared/schemas/people';
 import { toIso } from '../../shared/time';
 import { certificates, majors, schools } from '../../scripts/seed/catalog';

@@ -1,13 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type {
-  CreatedInvitation,
-  Invitation,
-  Me,
-  Member,
-  RedeemResult,
-  Role,
-  SchoolRole,
-} from '../../../shared/api';
+import type { CreatedInvitation, Invitation, Me, Member, RedeemResult, Role } from '../../../shared/api';
+import type { SchoolRole } from '../../../shared/roles';
 import type { InvitationCreateInput } from '../../../shared/schemas/people';
 import { INVITATION_CODE_LENGTH } from '../../../shared/schemas/people';
 import type { InvitationRecord, UserRecord } from '../../../shared/schemas/records';

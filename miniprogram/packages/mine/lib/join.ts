@@ -1,5 +1,5 @@
 import type { RedeemResult } from '@shared/api';
-import { SCHOOL_ROLE_LABELS } from '@shared/api';
+import { SCHOOL_ROLE_LABELS } from '@shared/roles';
 import { normaliseInvitationCode, RedeemInputSchema } from '@shared/schemas/people';
 import { validate } from '@shared/validate';
 

@@ -1,5 +1,5 @@
-import type { Role, SchoolRole } from '@shared/api';
-import { SCHOOL_ROLE_LABELS } from '@shared/api';
+import type { Role } from '@shared/api';
+import { SCHOOL_ROLE_LABELS, type SchoolRole } from '@shared/roles';
 import { routes } from '@/lib/routes';
 
 /**

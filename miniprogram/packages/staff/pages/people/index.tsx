@@ -1,8 +1,8 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { useState } from 'react';
-import type { CreatedInvitation, Invitation, Member, Role, SchoolRole } from '@shared/api';
-import { SCHOOL_ROLE_LABELS } from '@shared/api';
+import type { CreatedInvitation, Invitation, Member, Role } from '@shared/api';
+import { SCHOOL_ROLE_LABELS, type SchoolRole } from '@shared/roles';
 import Chips from '@/components/chips';
 import Field from '@/components/field';
 import ListRow from '@/components/list-row';
