@@ -19,9 +19,14 @@ export function apiClient(apiUrl: string) {
       },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as T };
+    // A refusal may come without a JSON body (a 204, a gateway error): the status still tells.
+    return { status: res.status, body: (await res.json().catch(() => null)) as T };
   };
   return {
+    /** Any route, as the holder of `token`. */
+    authed<T>(method: string, path: string, token: string, body?: unknown) {
+      return call<T>(method, path, body, token);
+    },
     async login(code: string): Promise<string> {
       const res = await call<LoginResponse>('POST', '/auth/login', { code });
       if (res.status !== 200) throw new Error(`login ${code}: ${res.status}`);

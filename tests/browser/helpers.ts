@@ -134,6 +134,13 @@ export async function still(locator: Locator): Promise<Locator> {
 }
 
 /** Taps the visible element on the current page whose text is exactly `text`. */
+/** Types into the field with this label, once the page has stopped moving. */
+export async function fill(page: Page, label: string, value: string): Promise<void> {
+  const input = current(page).getByLabel(label, { exact: true });
+  await still(input);
+  await input.fill(value);
+}
+
 export async function tap(page: Page, text: string, scope: Locator = current(page)): Promise<void> {
   const target = scope.getByText(text, { exact: true }).filter({ visible: true }).first();
   await (await still(target)).click();

@@ -12,6 +12,7 @@ import type { Activity } from '../../shared/schemas/activity';
 import { apiClient } from './api-client';
 import {
   current,
+  fill,
   eventually,
   expectVisible,
   screenshot,
@@ -50,23 +51,8 @@ const env = useBrowserStack(async (apiUrl) => {
   ]);
 });
 
-async function authed<T>(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-
-async function fill(page: BrowserPage, label: string, value: string) {
-  const input = current(page).getByLabel(label, { exact: true });
-  await still(input);
-  await input.fill(value);
-}
+const authed = <T>(method: string, path: string, token: string, body?: unknown) =>
+  api.authed<T>(method, path, token, body);
 
 /** Taro's H5 modal (Taro.showModal): its text, then a tap on its confirm button. */
 async function confirmModal(page: BrowserPage): Promise<string> {

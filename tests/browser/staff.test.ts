@@ -10,6 +10,7 @@ import type { Activity } from '../../shared/schemas/activity';
 import { apiClient } from './api-client';
 import {
   current,
+  fill,
   expectVisible,
   screenshot,
   still,
@@ -46,23 +47,8 @@ const env = useBrowserStack(async (apiUrl) => {
   ]);
 });
 
-async function authed<T>(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.apiUrl}${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-
-async function fill(page: Page, label: string, value: string) {
-  const input = current(page).getByLabel(label, { exact: true });
-  await still(input);
-  await input.fill(value);
-}
+const authed = <T>(method: string, path: string, token: string, body?: unknown) =>
+  api.authed<T>(method, path, token, body);
 
 function phone(prefix: string): string {
   return `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, '0')}`;
