@@ -222,3 +222,6 @@ export const MemberSchema = v.object({
   note: v.nullable(v.string()),
 });
 export type Member = v.InferOutput<typeof MemberSchema>;
+
+/** A 小程序码 (PNG, base64) that WeChat's scanner opens the join page with. */
+export const WxacodeSchema = v.object({ image: v.string(), mimeType: v.literal('image/png') });

@@ -24,12 +24,14 @@ import {
   MeSchema,
   MemberSchema,
   RedeemResultSchema,
+  WxacodeSchema,
 } from './api';
 import {
   InvitationCreateInputSchema,
   InvitationListQuerySchema,
   RedeemInputSchema,
   UserIdSchema,
+  WxacodeInputSchema,
 } from './schemas/people';
 import type { ErrorCode } from './errors';
 import {
@@ -470,6 +472,17 @@ export const ROUTES = {
     notFound: 'INVITATION_NOT_FOUND',
     responses: { 200: { description: 'cancelled', schema: InvitationSchema } },
     errors: ['INVITATION_GONE'],
+  },
+  'POST /staff/invitations/{id}/wxacode': {
+    operationId: 'staffInvitationWxacode',
+    summary:
+      "the invitation's 小程序码, for WeChat's scanner to open the join page with (the caller sends the code)",
+    auth: 'staff',
+    params: { id: v.pipe(v.string(), v.regex(/^[0-9a-f]{24}$/)) },
+    notFound: 'INVITATION_NOT_FOUND',
+    body: WxacodeInputSchema,
+    responses: { 200: { description: 'the 小程序码 as a base64 PNG', schema: WxacodeSchema } },
+    errors: ['INVITATION_GONE', 'WECHAT_UNAVAILABLE'],
   },
   'GET /staff/schools/{id}/members': {
     operationId: 'staffMembersList',

@@ -87,3 +87,40 @@ export async function sendSubscribeMessage(config: WechatConfig, message: Subscr
     return -1;
   }
 }
+
+/**
+ * A 小程序码 that opens `page` with `scene` (wxacode.getUnlimited): what WeChat's scanner opens the app with. A
+ * plain QR of a page path would only show text. `envVersion` is the build it opens (release, trial, develop).
+ * Answers the PNG; a refusal or an unreachable WeChat is WECHAT_UNAVAILABLE (the app then shows the typed code).
+ */
+export async function unlimitedWxacode(
+  config: WechatConfig & { envVersion: string },
+  request: { scene: string; page: string },
+): Promise<Buffer> {
+  try {
+    const token = await accessToken(config);
+    const url = new URL('/wxa/getwxacodeunlimit', config.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        scene: request.scene,
+        page: request.page,
+        check_path: false,
+        env_version: config.envVersion,
+        width: 430,
+      }),
+      signal: AbortSignal.timeout(8000),
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    // WeChat answers an image, or JSON with an errcode when it refuses.
+    if (res.ok && (res.headers.get('content-type') ?? '').startsWith('image/')) return body;
+    log.warn('wxacode refused', { status: res.status, body: body.toString('utf8').slice(0, 200) });
+  } catch (err) {
+    log.warn('wxacode unreachable', { error: String(err) });
+  }
+  throw new DomainError('WECHAT_UNAVAILABLE', {
+    message: '暂时生成不了小程序码，请让对方在“我的 → 加入学校”输入邀请码',
+  });
+}

@@ -93,6 +93,8 @@ export const api = {
     callAs('POST /staff/invitations', { body }),
   staffInvitations: (schoolId: string) => callAs('GET /staff/invitations', { query: { schoolId } }),
   staffCancelInvitation: (id: string) => callAs('DELETE /staff/invitations/{id}', { params: { id } }),
+  staffInvitationWxacode: (id: string, code: string) =>
+    callAs('POST /staff/invitations/{id}/wxacode', { params: { id }, body: { code } }),
   staffMembers: (schoolId: string) => callAs('GET /staff/schools/{id}/members', { params: { id: schoolId } }),
   staffRemoveMember: (schoolId: string, userId: string) =>
     callAs('DELETE /staff/schools/{id}/members/{userId}', { params: { id: schoolId, userId } }),

@@ -37,3 +37,5 @@ export const RedeemInputSchema = v.strictObject({ code: InvitationCodeSchema }, 
 
 /** Users are named by their id (`wx-…`, `dev-…`) in paths. */
 export const UserIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '用户编号不正确'));
+
+export const WxacodeInputSchema = v.strictObject({ code: InvitationCodeSchema }, '请求包含不支持的字段');

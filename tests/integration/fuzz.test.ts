@@ -122,11 +122,16 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /staff/activities/{id}/cancel': () => ({ reason: '天气原因' }),
   'POST /staff/check-ins': () => ({ code: `CK1.${'A'.repeat(40)}` }),
   'PUT /staff/schools/{id}/enrolment': () => ({ year: 2026, students: 1200 }),
+  'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+  'POST /staff/invitations': () => ({ schoolId: 'shuangliao-vocational', role: 'teacher', note: '张老师' }),
+  'POST /staff/invitations/{id}/wxacode': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
 };
 
 /** Real ids for the routes whose path names one (the fuzzer also tries hostile ids in their place). */
 const REAL_IDS: { [K in RouteKey]?: () => string } = {
   'PUT /staff/schools/{id}/enrolment': () => 'shuangliao-vocational',
+  // An invitation id of the right shape that names nothing: the body is checked before the invitation is read.
+  'POST /staff/invitations/{id}/wxacode': () => '0'.repeat(24),
 };
 
 /** Every route of the table, as the fuzzer drives it. */

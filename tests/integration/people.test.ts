@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { outreachBody } from '../support/fixtures';
@@ -38,8 +40,40 @@ let schoolAdminB: { user: string };
 let teacherA: { user: string };
 let plain: { user: string };
 
+/** A stand-in for WeChat on loopback: an access token, and 小程序码 for scenes of 16 characters. */
+let wechat: Server;
+const wxacodeRequests: Array<Record<string, unknown>> = [];
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+
 beforeAll(async () => {
+  wechat = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname === '/cgi-bin/token') {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ access_token: 'token-for-tests', expires_in: 7200 }));
+      return;
+    }
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+    req.on('end', () => {
+      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
+      wxacodeRequests.push({ path: url.pathname, token: url.searchParams.get('access_token'), ...body });
+      if (typeof body.scene === 'string' && body.scene.length <= 32) {
+        res.setHeader('content-type', 'image/png');
+        res.end(PNG);
+      } else {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ errcode: 40169, errmsg: 'invalid length for scene' }));
+      }
+    });
+  });
+  await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', () => r()));
   table = await useFreshTable();
+  Object.assign(process.env, {
+    WECHAT_API_BASE: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
+    WECHAT_APP_ID: 'wx-test-app',
+    WECHAT_APP_SECRET: 'app-secret',
+  });
   const { seed } = await import('../../scripts/seed');
   await seed();
   await login('admin');
@@ -50,6 +84,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await new Promise((r) => wechat.close(r));
   await table.drop();
 });
 
@@ -248,6 +283,36 @@ describe('invitations', () => {
       body: { code: cancelled.body.code },
     });
     expect(gone.status).toBe(410);
+  });
+
+  it('makes the invitation’s 小程序码 for its holder only, opening the join page with the code as scene', async () => {
+    const made = await invite(schoolAdminA, A, 'teacher');
+    const path = `/staff/invitations/${made.body.id}/wxacode` as const;
+    const res = await api.call('POST', path, { ...schoolAdminA, body: { code: made.body.code } });
+    expect(res.status).toBe(200);
+    expect(Buffer.from(res.body.image as string, 'base64')).toEqual(PNG);
+    expect(wxacodeRequests.at(-1)).toMatchObject({
+      path: '/wxa/getwxacodeunlimit',
+      token: 'token-for-tests',
+      scene: made.body.code,
+      page: 'packages/mine/pages/join/index',
+      check_path: false,
+      env_version: 'develop',
+    });
+    // Without the code nobody mints a 小程序码, and another school's admin may not either.
+    const wrongCode = await api.call('POST', path, {
+      ...schoolAdminA,
+      body: { code: '0000-0000-0000-0000' },
+    });
+    expect(wrongCode.status).toBe(404);
+    const otherSchool = await api.call('POST', path, { ...schoolAdminB, body: { code: made.body.code } });
+    expect(otherSchool.status).toBe(403);
+    const who = await login('scanned-teacher');
+    expect(
+      (await api.call('POST', '/invitations/redeem', { ...who, body: { code: made.body.code } })).status,
+    ).toBe(200);
+    const used = await api.call('POST', path, { ...schoolAdminA, body: { code: made.body.code } });
+    expect(used.status).toBe(410);
   });
 
   it('refuses a code after 72 hours', async () => {

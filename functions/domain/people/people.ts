@@ -153,6 +153,27 @@ export async function cancelInvitation(deps: PeopleDeps, caller: Caller, id: str
   return view;
 }
 
+/** The page an invitation opens: the join page, with the code as WeChat's `scene` (16 characters of 32 allowed). */
+export const JOIN_PAGE = 'packages/mine/pages/join/index';
+
+/**
+ * What a 小程序码 of a pending invitation encodes, for whoever made it (or may manage it) and still holds the
+ * code: the code is never stored, so the caller proves it by sending it, and no one mints codes for others.
+ */
+export async function invitationScene(
+  deps: PeopleDeps,
+  caller: Caller,
+  id: string,
+  code: string,
+): Promise<{ scene: string; page: string }> {
+  const record = await deps.invitations.get(id);
+  if (!record || record.codeHash !== sha256(code)) throw new DomainError('INVITATION_NOT_FOUND');
+  if (!mayManage(caller, record.schoolId, record.role)) refuse(record.role);
+  if (record.status !== 'pending' || Date.parse(record.validUntil) <= deps.clock.now())
+    throw new DomainError('INVITATION_GONE');
+  return { scene: code, page: JOIN_PAGE };
+}
+
 /** The user's roles with `role` at the school in place of whatever they had there (one role per school). */
 function withSchoolRole(roles: Role[], schoolId: string, role: SchoolRole | null): Role[] {
   const others = roles.filter((r) => schoolOfRole(r)?.schoolId !== schoolId);

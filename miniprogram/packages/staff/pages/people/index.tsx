@@ -7,7 +7,6 @@ import Chips from '@/components/chips';
 import Field from '@/components/field';
 import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
-import QrCode from '@/components/qr-code';
 import SpButton from '@/components/sp-button';
 import { EmptyState, ErrorState, Loading, LoadingOrError } from '@/components/state-view';
 import { useMe } from '@/hooks/use-me';
@@ -17,6 +16,7 @@ import { routes } from '@/lib/routes';
 import { api, auth, describeError, isApiError } from '@/services';
 import ShareButton from '../../components/share-button';
 import { linkBase } from '../../lib/invite-link';
+import InviteCode from '../../components/invite-code';
 import {
   invitableRoles,
   inviteMessage,
@@ -243,7 +243,7 @@ function SchoolPeople({
         {created ? (
           <View className="people__invite" role="status">
             <View className="people__invite-title">已生成邀请（{SCHOOL_ROLE_LABELS[created.role]}）</View>
-            <QrCode text={link} caption="请对方用微信扫一扫" label="邀请二维码" />
+            <InviteCode invitation={created} link={link} />
             <View className="staff__muted">或在“我的 → 加入学校”输入邀请码：</View>
             <View className="people__code">{groupCode(created.code)}</View>
             <View className="staff__line">有效期至 {expires}，只能使用一次。</View>
