@@ -10,6 +10,7 @@ export default tseslint.config(
       'dist/',
       '.data/',
       '.esbuild/',
+      '.esbuild-package/',
       '.serverless/',
       'coverage/',
       'tests/artifacts/',

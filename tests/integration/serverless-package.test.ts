@@ -25,6 +25,8 @@ beforeAll(() => {
     AWS_SECRET_ACCESS_KEY: '',
     AWS_PROFILE: 'none',
     DYNAMODB_ENDPOINT: '',
+    // Not the local stack's .esbuild: the HTTP tests may be serving from it at this moment.
+    ESBUILD_WORK_FOLDER: '.esbuild-package',
   };
   const result = spawnSync(
     process.execPath,
