@@ -12,7 +12,10 @@ export const ERRORS = {
   INVALID_LOGIN_CODE: { status: 400, message: '登录凭证无效或已过期，请重新打开小程序登录' },
   UNAUTHORIZED: { status: 401, message: '请先登录后再操作' },
   TOKEN_EXPIRED: { status: 401, message: '登录已过期，请重新登录' },
-  FORBIDDEN: { status: 403, message: '您没有权限操作这所学校的数据' },
+  FORBIDDEN: {
+    status: 403,
+    message: '您没有权限操作这所学校的数据。如果您是这所学校的老师，请联系学校管理员重新邀请您',
+  },
   NOT_FOUND: { status: 404, message: '没有找到相关内容，可能已被删除' },
   ACTIVITY_NOT_FOUND: { status: 404, message: '没有找到这个活动，可能已被取消或删除' },
   SIGNUP_NOT_FOUND: { status: 404, message: '没有找到这条报名记录' },

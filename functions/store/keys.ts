@@ -144,6 +144,18 @@ export const keys = {
     GSI1PK: partitions.schoolInvitations(schoolId),
     GSI1SK: byTime(createdAt, id),
   }),
+  /** Where GET /activities's next page starts: the last activity's GSI1 key. */
+  activityListCursor: (last: { id: string; startsAt: string }) => ({
+    ...keys.activity(last.id),
+    GSI1PK: partitions.activities(),
+    GSI1SK: byTime(last.startsAt, last.id),
+  }),
+  /** Where GET /signups/mine's next page starts: the last sign-up's GSI1 key. */
+  userSignupsCursor: (last: { id: string; userId: string; createdAt: string }) => ({
+    ...keys.signup(last.id),
+    GSI1PK: partitions.userSignups(last.userId),
+    GSI1SK: byTime(last.createdAt, last.id),
+  }),
   schoolMember: (schoolId: string, userId: string) => ({
     PK: partitions.school(schoolId),
     SK: `${sortPrefixes.schoolMember}${userId}`,

@@ -1,3 +1,4 @@
+import { promotionFields } from '../domain/signups/rules';
 import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -164,14 +165,7 @@ function termRelease(attendeeKey: string, termKey: string): TransactItem {
 /** The promoted sign-up's new status, and what it is told: one transaction, so it is told exactly once. */
 function promotionItems(promotion: Promotion, now: string): TransactItem[] {
   return [
-    statusChange(
-      promotion.record,
-      promotion.as,
-      now,
-      promotion.as === 'offered'
-        ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
-        : { promotedAt: now },
-    ),
+    statusChange(promotion.record, promotion.as, now, promotionFields(promotion, now)),
     ...messagePuts(promotion.messages),
   ];
 }
@@ -503,14 +497,7 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
       const last = items[items.length - 1];
       return {
         items,
-        nextCursor:
-          res.LastEvaluatedKey && last
-            ? encodeCursor({
-                ...keys.signup(last.id),
-                GSI1PK: partitions.userSignups(userId),
-                GSI1SK: byTime(last.createdAt, last.id),
-              })
-            : null,
+        nextCursor: res.LastEvaluatedKey && last ? encodeCursor(keys.userSignupsCursor(last)) : null,
       };
     },
 

@@ -37,18 +37,11 @@ function isErrorBody(data: unknown): data is ErrorBody {
   return typeof error === 'object' && error !== null && typeof error.code === 'string';
 }
 
-/**
- * Turns a non-2xx answer into an ApiError carrying the server's Chinese message and field issues. The plain
- * 403 names no way forward (someone not, or no longer, a teacher of the school): it gets one here.
- */
+/** Turns a non-2xx answer into an ApiError carrying the server's Chinese message and field issues. */
 export function toApiError(status: number, data: unknown): ApiError {
   if (isErrorBody(data)) {
     const { code, message, fields, requestId } = data.error;
-    const text =
-      code === 'FORBIDDEN' && message === ERRORS.FORBIDDEN.message
-        ? `${message}。如果您是这所学校的老师，请联系学校管理员重新邀请您`
-        : message;
-    return new ApiError(status, code, text || ERRORS.INTERNAL.message, fields ?? [], requestId);
+    return new ApiError(status, code, message || ERRORS.INTERNAL.message, fields ?? [], requestId);
   }
   const fallback: ErrorCode = status === 401 ? 'UNAUTHORIZED' : status === 404 ? 'NOT_FOUND' : 'INTERNAL';
   return new ApiError(status, status >= 500 ? 'INTERNAL' : 'UNKNOWN', ERRORS[fallback].message);

@@ -158,7 +158,7 @@ describe('after joining and when refused', () => {
     expect(admin.next).toContain('教师管理');
   });
 
-  it('adds the way forward to the API’s plain 403, and keeps the specific refusals as they are', () => {
+  it('shows the API’s plain 403 with its way forward, and the specific refusals as they are', () => {
     const answer = (code: string, message: string) => ({ error: { code, message } });
     const plain = toApiError(403, answer('FORBIDDEN', ERRORS.FORBIDDEN.message));
     expect(plain).toMatchObject({ status: 403, code: 'FORBIDDEN' });

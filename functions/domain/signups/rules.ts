@@ -1,3 +1,4 @@
+import type { Promotion } from './ports';
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type { Session } from '../../../shared/schemas/activity';
 import { dayjs } from '../../../shared/time';
@@ -75,4 +76,14 @@ export function offerExpiry(activity: ActivityRecord, now: number): number {
   const held = now + (offerHoursOf(activity) ?? DEFAULT_OFFER_HOURS) * 3600_000;
   const next = nextSessionStart(activity, now);
   return next === null ? held : Math.min(held, next);
+}
+
+/** What a promotion writes on the promoted sign-up: when it moved up (told once), and an offer's deadline. */
+export function promotionFields(
+  promotion: Pick<Promotion, 'as' | 'offerExpiresAt'>,
+  now: string,
+): { promotedAt: string; offerExpiresAt?: string } {
+  return promotion.as === 'offered'
+    ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
+    : { promotedAt: now };
 }

@@ -115,14 +115,7 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
       const hasNext = items.length > query.limit || (more && items.length === query.limit);
       return {
         items: pageItems,
-        nextCursor:
-          hasNext && last
-            ? encodeCursor({
-                ...keys.activity(last.id),
-                GSI1PK: partitions.activities(),
-                GSI1SK: byTime(last.startsAt, last.id),
-              })
-            : null,
+        nextCursor: hasNext && last ? encodeCursor(keys.activityListCursor(last)) : null,
       };
     },
 

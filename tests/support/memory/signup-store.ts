@@ -1,3 +1,4 @@
+import { promotionFields } from '../../../functions/domain/signups/rules';
 import { dayjs } from '../../../shared/time';
 import { isSignupWindowOpen, SIGNUP_WINDOW } from '../../../functions/domain/activities/activity';
 import { DomainError } from '../../../functions/domain/errors';
@@ -119,14 +120,7 @@ export function createMemorySignupStore(
   /** The promoted sign-up's new status, and what it is told, in one transaction. */
   function promotionSteps(promotion: Promotion, now: string): Step[] {
     return [
-      statusChange(
-        promotion.record,
-        promotion.as,
-        now,
-        promotion.as === 'offered'
-          ? { offerExpiresAt: promotion.offerExpiresAt, promotedAt: now }
-          : { promotedAt: now },
-      ),
+      statusChange(promotion.record, promotion.as, now, promotionFields(promotion, now)),
       ...messageSteps(promotion.messages),
     ];
   }
@@ -444,14 +438,7 @@ export function createMemorySignupStore(
       const evaluatedAll = page.length < limit;
       return {
         items,
-        nextCursor:
-          !evaluatedAll && last
-            ? encodeCursor({
-                ...keys.signup(last.id),
-                GSI1PK: partitions.userSignups(userId),
-                GSI1SK: byTime(last.createdAt, last.id),
-              })
-            : null,
+        nextCursor: !evaluatedAll && last ? encodeCursor(keys.userSignupsCursor(last)) : null,
       };
     },
 
