@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot';
 import { ActivitySchema } from './schemas/activity';
-import { FieldIssueSchema } from './errors';
+import { FieldIssueSchema, WorkbookIssueSchema } from './errors';
 import { SCHOOL_ROLES } from './roles';
 import type { Page } from './schemas/common';
 import { SignupSchema } from './schemas/signup';
@@ -225,3 +225,29 @@ export type Member = v.InferOutput<typeof MemberSchema>;
 
 /** A 小程序码 (PNG, base64) that WeChat's scanner opens the join page with. */
 export const WxacodeSchema = v.object({ image: v.string(), mimeType: v.literal('image/png') });
+
+/** One item an import (or its dry run) adds, changes or retires; a sheet row as Excel numbers it. */
+const ImportItemSchema = v.object({
+  sheet: v.string(),
+  row: v.nullable(v.number()),
+  id: v.nullable(v.string()),
+  name: v.string(),
+});
+
+/** POST /staff/catalog/import: what the workbook does (dry run) or did; nothing is applied while errors remain. */
+export const CatalogImportResultSchema = v.object({
+  dryRun: v.boolean(),
+  applied: v.boolean(),
+  added: v.array(ImportItemSchema),
+  changed: v.array(
+    v.object({
+      ...ImportItemSchema.entries,
+      id: v.string(),
+      /** By the API's field name (as PATCH takes it), e.g. phone: {from, to}. */
+      fields: v.record(v.string(), v.object({ from: v.unknown(), to: v.unknown() })),
+    }),
+  ),
+  retired: v.array(ImportItemSchema),
+  errors: v.array(WorkbookIssueSchema),
+});
+export type CatalogImportResult = v.InferOutput<typeof CatalogImportResultSchema>;

@@ -50,6 +50,11 @@ export const ERRORS = {
   INVITATION_GONE: { status: 410, message: '邀请码已失效，请联系学校管理员重新邀请' },
   MEMBER_NOT_FOUND: { status: 404, message: '这位老师已经不在本校的名单里了' },
   USER_NOT_FOUND: { status: 404, message: '没有找到这个用户编号，请让对方在“我的”页面核对' },
+  EDIT_CONFLICT: { status: 409, message: '这条信息刚被别人修改过，请刷新后再改一次' },
+  IMPORT_INVALID: {
+    status: 422,
+    message: '表格里有需要修改的地方，什么都还没有导入。请按列出的单元格逐一修改后重新导入',
+  },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太长了，请精简后再提交' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },
@@ -64,6 +69,10 @@ export type ErrorCode = keyof typeof ERRORS;
 export const FieldIssueSchema = v.object({ field: v.string(), message: v.string() });
 export type FieldIssue = v.InferOutput<typeof FieldIssueSchema>;
 
+/** One problem in an imported workbook, named as Excel names the cell (E7). */
+export const WorkbookIssueSchema = v.object({ sheet: v.string(), cell: v.string(), message: v.string() });
+export type WorkbookIssue = v.InferOutput<typeof WorkbookIssueSchema>;
+
 /** Every refusal: the code, the message, and what the code's own details add (seatsLeft, rule …). */
 export const ErrorBodySchema = v.object({
   error: v.object({
@@ -72,6 +81,8 @@ export const ErrorBodySchema = v.object({
     message: v.string(),
     /** VALIDATION_FAILED lists each field that needs fixing. */
     fields: v.optional(v.array(FieldIssueSchema)),
+    /** IMPORT_INVALID lists each cell that needs fixing. */
+    errors: v.optional(v.array(WorkbookIssueSchema)),
     /** Only on a 500: quote it to support. */
     requestId: v.optional(v.string()),
   }),

@@ -25,6 +25,7 @@ import {
   MemberSchema,
   RedeemResultSchema,
   WxacodeSchema,
+  CatalogImportResultSchema,
 } from './api';
 import {
   InvitationCreateInputSchema,
@@ -42,15 +43,23 @@ import {
 } from './schemas/activity';
 import { LoginInputSchema, MineQuerySchema } from './schemas/auth';
 import {
+  CatalogImportQuerySchema,
+  CertificateCreateInputSchema,
   CertificateDetailSchema,
   CertificateListQuerySchema,
+  CertificatePatchInputSchema,
   CertificateSchema,
+  MajorCreateInputSchema,
   MajorDetailSchema,
   MajorListQuerySchema,
-  MajorSchema,
+  MajorPatchInputSchema,
+  MajorViewSchema,
+  SchoolCreateInputSchema,
   SchoolDetailSchema,
   SchoolListQuerySchema,
+  SchoolPatchInputSchema,
   SchoolSchema,
+  XLSX_CONTENT_TYPE,
 } from './schemas/catalog';
 import { IdSchema, pageOf } from './schemas/common';
 import {
@@ -85,6 +94,8 @@ export interface RouteResponse {
   schema?: v.GenericSchema;
   /** Also answered as CSV (the roster export). */
   csv?: boolean;
+  /** Answered as this binary content type instead of JSON (the catalog workbook). */
+  binary?: string;
 }
 
 export interface RouteSpec {
@@ -100,6 +111,14 @@ export interface RouteSpec {
   /** Query parameters (as strings); a route without `query` refuses any. */
   query?: v.GenericSchema;
   body?: v.GenericSchema;
+  /** Takes a file as the body instead of JSON (an Excel import), with its own size limit. */
+  upload?: {
+    contentTypes: readonly string[];
+    maxBytes: number;
+    wrongTypeMessage: string;
+    emptyMessage: string;
+    tooLargeMessage: string;
+  };
   /** Takes an `Idempotency-Key` header: the same key replays the first answer. */
   idempotent?: boolean;
   /** Public answers the client may revalidate with an ETag (and then get a 304). */
@@ -136,7 +155,7 @@ export const ROUTES = {
     auth: 'public',
     query: MajorListQuerySchema,
     cache: 'public',
-    responses: { 200: { description: 'a page of majors', schema: pageOf(MajorSchema) } },
+    responses: { 200: { description: 'a page of majors', schema: pageOf(MajorViewSchema) } },
     errors: ['INVALID_CURSOR'],
   },
   'GET /majors/{id}': {
@@ -499,6 +518,85 @@ export const ROUTES = {
     params: { ...byId, userId: UserIdSchema },
     responses: { 200: { description: 'removed', schema: MemberSchema } },
     errors: ['MEMBER_NOT_FOUND', 'BUSY_RETRY'],
+  },
+  'POST /staff/schools': {
+    operationId: 'staffSchoolCreate',
+    summary: 'add a school (the bureau)',
+    auth: 'admin',
+    body: SchoolCreateInputSchema,
+    responses: { 201: { description: 'the school', schema: SchoolSchema } },
+    errors: ['EDIT_CONFLICT'],
+  },
+  'PATCH /staff/schools/{id}': {
+    operationId: 'staffSchoolUpdate',
+    summary:
+      'change a school: its school admin its profile (phone, address, location, website, admissionsContact, intro); the bureau anything',
+    auth: 'staff',
+    params: byId,
+    body: SchoolPatchInputSchema,
+    responses: { 200: { description: 'the school as it is now', schema: SchoolSchema } },
+    errors: ['NOT_FOUND', 'EDIT_CONFLICT'],
+  },
+  'POST /staff/majors': {
+    operationId: 'staffMajorCreate',
+    summary: "add a major at a school (that school's admin, or the bureau)",
+    auth: 'staff',
+    body: MajorCreateInputSchema,
+    responses: { 201: { description: 'the major', schema: MajorViewSchema } },
+    errors: ['EDIT_CONFLICT'],
+  },
+  'PATCH /staff/majors/{id}': {
+    operationId: 'staffMajorUpdate',
+    summary:
+      "change a major: status (在招/拟开设/停招), 学制, intake, fees, source … (its school's admin, or the bureau)",
+    auth: 'staff',
+    params: byId,
+    body: MajorPatchInputSchema,
+    responses: { 200: { description: 'the major as it is now', schema: MajorViewSchema } },
+    errors: ['NOT_FOUND', 'EDIT_CONFLICT'],
+  },
+  'POST /staff/certificates': {
+    operationId: 'staffCertificateCreate',
+    summary: 'add a 1+X certificate (the bureau)',
+    auth: 'admin',
+    body: CertificateCreateInputSchema,
+    responses: { 201: { description: 'the certificate', schema: CertificateSchema } },
+    errors: ['EDIT_CONFLICT'],
+  },
+  'PATCH /staff/certificates/{id}': {
+    operationId: 'staffCertificateUpdate',
+    summary: 'change a 1+X certificate (the bureau)',
+    auth: 'admin',
+    params: byId,
+    body: CertificatePatchInputSchema,
+    responses: { 200: { description: 'the certificate as it is now', schema: CertificateSchema } },
+    errors: ['NOT_FOUND', 'EDIT_CONFLICT'],
+  },
+  'GET /staff/catalog.xlsx': {
+    operationId: 'staffCatalogExport',
+    summary:
+      'the catalog as an Excel workbook (sheets 学校, 专业, 证书): every row for the bureau, their own school’s for a school admin',
+    auth: 'staff',
+    responses: { 200: { description: 'the workbook', binary: XLSX_CONTENT_TYPE } },
+    errors: [],
+  },
+  'POST /staff/catalog/import': {
+    operationId: 'staffCatalogImport',
+    summary:
+      'apply an edited workbook, all or nothing; ?dryRun=true shows what it would do and writes nothing (body: the .xlsx file, at most 2 MB)',
+    auth: 'staff',
+    query: CatalogImportQuerySchema,
+    upload: {
+      contentTypes: [XLSX_CONTENT_TYPE, 'application/octet-stream'],
+      maxBytes: 2 * 1024 * 1024,
+      wrongTypeMessage: '请上传从“导出 Excel”得到的 .xlsx 表格',
+      emptyMessage: '没有收到表格文件，请重新选择后导入',
+      tooLargeMessage: '表格超过 2 MB，请删去多余的工作表或图片后再导入',
+    },
+    responses: {
+      200: { description: 'what the workbook does (dry run) or did', schema: CatalogImportResultSchema },
+    },
+    errors: ['IMPORT_INVALID', 'EDIT_CONFLICT'],
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -33,7 +33,7 @@ export interface RouteRequest<R extends RouteSpec> extends Omit<HttpRequest, 'qu
   caller: R['auth'] extends 'public' ? undefined : Caller;
   params: { [N in keyof R['params']]: string };
   query: R['query'] extends v.GenericSchema ? v.InferOutput<R['query']> : Record<string, never>;
-  body: Out<R['body']>;
+  body: R['upload'] extends object ? Buffer : Out<R['body']>;
   /** The `Idempotency-Key` header of an idempotent route, when sent. */
   idempotencyKey: string | undefined;
 }
@@ -45,6 +45,8 @@ export type RouteAnswer<R extends RouteSpec> = {
     body: R['responses'][S] extends { schema: infer B } ? Out<B> : undefined;
     /** A body that is not JSON (a CSV export); `headers` then names its content type. */
     rawBody?: string;
+    /** A binary body (a workbook); `headers` names its content type. */
+    binaryBody?: Buffer;
     headers?: Record<string, string>;
   };
 }[keyof R['responses'] & number];
@@ -53,6 +55,7 @@ interface HttpResponse {
   status: number;
   body?: unknown;
   rawBody?: string;
+  binaryBody?: Buffer;
   headers?: Record<string, string>;
   cache?: RouteSpec['cache'];
 }
@@ -61,7 +64,7 @@ interface HttpResponse {
  * How long a function instance keeps a public answer: the catalog changes a few times a year; an
  * activity list's seat counts may lag this much (the detail page and the sign-up itself are always live).
  */
-export const CACHE_TTL_MS = { catalog: 60_000, activities: 30_000 } as const;
+export const CACHE_TTL_MS = { catalog: 30_000, activities: 30_000 } as const;
 
 const CACHE_CONTROL = {
   public: 'public, max-age=60',
@@ -126,7 +129,11 @@ export function httpHandler<R extends RouteSpec>(
     }
     const rawKey = route.idempotent ? req.headers[IDEMPOTENCY_HEADER.toLowerCase()] : undefined;
     const idempotencyKey = rawKey === undefined ? undefined : parse(IdempotencyKeySchema, rawKey);
-    const body = route.body ? parse(route.body, jsonBody(req)) : undefined;
+    const body = route.body
+      ? parse(route.body, jsonBody(req))
+      : route.upload
+        ? uploadBody(req, route.upload)
+        : undefined;
     const answer: HttpResponse = await fn({
       ...req,
       caller,
@@ -153,7 +160,10 @@ export function httpHandler<R extends RouteSpec>(
   }
 
   function serialize(res: HttpResponse, requestId: string): CachedAnswer {
-    const body = res.rawBody ?? (res.body === undefined ? '' : JSON.stringify(res.body));
+    const body =
+      res.binaryBody?.toString('base64') ??
+      res.rawBody ??
+      (res.body === undefined ? '' : JSON.stringify(res.body));
     const headers: Record<string, string> = {
       'content-type': 'application/json; charset=utf-8',
       'cache-control': CACHE_CONTROL[res.cache ?? 'private'],
@@ -166,7 +176,7 @@ export function httpHandler<R extends RouteSpec>(
       headers.etag = etag;
       headers.vary = 'accept-encoding';
     }
-    return { status: res.status, body, etag, headers };
+    return { status: res.status, body, etag, headers, ...(res.binaryBody ? { base64: true } : {}) };
   }
 
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyResultV2> => {
@@ -225,7 +235,12 @@ export function httpHandler<R extends RouteSpec>(
           isBase64Encoded: true,
         };
       }
-      return { statusCode: answer.status, headers: out, body: answer.body };
+      return {
+        statusCode: answer.status,
+        headers: out,
+        body: answer.body,
+        ...(answer.base64 ? { isBase64Encoded: true } : {}),
+      };
     } catch (err) {
       if (err instanceof DomainError) {
         log.info('refused', {
@@ -280,6 +295,26 @@ function jsonBody(req: HttpRequest): unknown {
   } catch {
     throw new DomainError('INVALID_JSON');
   }
+}
+
+/**
+ * Reads an uploaded file (a workbook) as bytes: only this route's content types, and only up to its own limit,
+ * which is larger than a JSON form's.
+ */
+function uploadBody(req: HttpRequest, upload: NonNullable<RouteSpec['upload']>): Buffer {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!upload.contentTypes.includes(type)) {
+    throw new DomainError('UNSUPPORTED_MEDIA_TYPE', { message: upload.wrongTypeMessage });
+  }
+  const raw: unknown = req.event.body;
+  if (typeof raw !== 'string' || raw === '') {
+    throw new DomainError('INVALID_JSON', { message: upload.emptyMessage });
+  }
+  const bytes = req.event.isBase64Encoded ? Buffer.from(raw, 'base64') : Buffer.from(raw, 'binary');
+  if (bytes.length > upload.maxBytes) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', { message: upload.tooLargeMessage });
+  }
+  return bytes;
 }
 
 /** Validates with a shared schema; a failure lists every field to fix, and nothing is written. */

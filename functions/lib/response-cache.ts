@@ -9,6 +9,8 @@ export interface CachedAnswer {
   headers: Record<string, string>;
   /** The body gzipped, base64, made the first time a caller accepts gzip. */
   gzipped?: string;
+  /** The body is binary, as base64 (never gzipped again: a workbook is already a zip). */
+  base64?: boolean;
 }
 
 /** Below this a gzip header costs more than it saves. */
@@ -28,7 +30,7 @@ export function acceptsGzip(acceptEncoding: string | undefined): boolean {
  * phones on a village's slow connection (the activity list shrinks to about a sixth).
  */
 export function gzippedBody(answer: CachedAnswer, acceptEncoding: string | undefined): string | undefined {
-  if (!answer.etag || answer.body.length < GZIP_MIN_BYTES) return undefined;
+  if (!answer.etag || answer.base64 || answer.body.length < GZIP_MIN_BYTES) return undefined;
   if (!acceptsGzip(acceptEncoding)) return undefined;
   answer.gzipped ??= gzipSync(answer.body).toString('base64');
   return answer.gzipped;

@@ -22,6 +22,8 @@ export interface CatalogSync {
   added: string[];
   changed: string[];
   retired: string[];
+  /** Items a school or the bureau has edited: theirs now, so the seed neither rewrites nor retires them. */
+  keptEdited: string[];
   unchanged: number;
 }
 
@@ -46,7 +48,7 @@ export const seedStore = {
     seed: { schools: SchoolEntry[]; majors: MajorEntry[]; certificates: CertificateEntry[] },
     now: string,
   ): Promise<CatalogSync> {
-    const result: CatalogSync = { added: [], changed: [], retired: [], unchanged: 0 };
+    const result: CatalogSync = { added: [], changed: [], retired: [], keptEdited: [], unchanged: 0 };
     const writes: Record<string, unknown>[] = [];
     const kinds = [
       { type: 'school', schema: SchoolSchema, items: seed.schools, key: keys.school },
@@ -62,7 +64,7 @@ export const seedStore = {
             ExpressionAttributeValues: { ':pk': partitions.catalog(type) },
           })
         ).map((item) => {
-          const record = fromItem(schema as v.GenericSchema, item) as { id: string };
+          const record = fromItem(schema as v.GenericSchema, item) as { id: string; version: number };
           return [record.id, record];
         }),
       );
@@ -72,6 +74,10 @@ export const seedStore = {
         const record = v.parse(schema as v.GenericSchema, entry) as { id: string };
         const before = stored.get(record.id);
         stored.delete(record.id);
+        if (before && before.version > 0) {
+          result.keptEdited.push(`${type}:${record.id}`);
+          continue;
+        }
         if (!before) result.added.push(`${type}:${record.id}`);
         else if (JSON.stringify(before) !== JSON.stringify(record))
           result.changed.push(`${type}:${record.id}`);
@@ -81,8 +87,16 @@ export const seedStore = {
         }
         write(record);
       }
-      for (const left of stored.values() as Iterable<{ id: string; retiredAt?: string | null }>) {
+      for (const left of stored.values() as Iterable<{
+        id: string;
+        retiredAt?: string | null;
+        version: number;
+      }>) {
         if (left.retiredAt) continue;
+        if (left.version > 0) {
+          result.keptEdited.push(`${type}:${left.id}`);
+          continue;
+        }
         result.retired.push(`${type}:${left.id}`);
         write({ ...left, retiredAt: now });
       }

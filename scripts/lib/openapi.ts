@@ -28,7 +28,7 @@ const ANSWERS = {
   Error: ErrorBodySchema,
   School: catalog.SchoolSchema,
   SchoolDetail: catalog.SchoolDetailSchema,
-  Major: catalog.MajorSchema,
+  Major: catalog.MajorViewSchema,
   MajorDetail: catalog.MajorDetailSchema,
   Certificate: catalog.CertificateSchema,
   CertificateDetail: catalog.CertificateDetailSchema,
@@ -47,6 +47,7 @@ const ANSWERS = {
   SignupBatchResult: api.SignupBatchResponseSchema,
   Subscriptions: api.SubscriptionsSchema,
   Enrolment: api.EnrolmentSchema,
+  CatalogImportResult: api.CatalogImportResultSchema,
 };
 
 /** Shapes named in components/schemas, as the API takes them in. */
@@ -54,6 +55,7 @@ const INPUTS = {
   Attendee: AttendeeSchema,
   FamilyMemberInput: FamilyMemberInputSchema,
   ActivityInput: ActivityCreateInputSchema,
+  MajorInput: catalog.MajorCreateInputSchema,
 };
 
 /** The same in and out. */
@@ -121,6 +123,8 @@ export function refusals(route: RouteSpec): ErrorCode[] {
   if (route.params) codes.add(route.notFound ?? 'NOT_FOUND');
   if (route.body)
     ['VALIDATION_FAILED', 'INVALID_JSON', 'PAYLOAD_TOO_LARGE'].forEach((c) => codes.add(c as ErrorCode));
+  if (route.upload)
+    ['UNSUPPORTED_MEDIA_TYPE', 'INVALID_JSON', 'PAYLOAD_TOO_LARGE'].forEach((c) => codes.add(c as ErrorCode));
   if (route.idempotent) codes.add('VALIDATION_FAILED');
   route.errors.forEach((c) => codes.add(c));
   return [...codes];
@@ -145,15 +149,20 @@ function operation(route: RouteSpec) {
   const responses: Record<string, unknown> = {};
   for (const [status, answer] of Object.entries(route.responses)) {
     if (!answer) continue;
-    responses[status] = answer.schema
+    responses[status] = answer.binary
       ? {
           description: answer.description,
-          content: {
-            'application/json': { schema: toAnswer(answer.schema) },
-            ...(answer.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
-          },
+          content: { [answer.binary]: { schema: { type: 'string', format: 'binary' } } },
         }
-      : { description: answer.description };
+      : answer.schema
+        ? {
+            description: answer.description,
+            content: {
+              'application/json': { schema: toAnswer(answer.schema) },
+              ...(answer.csv ? { 'text/csv': { schema: { type: 'string' } } } : {}),
+            },
+          }
+        : { description: answer.description };
   }
   if (route.cache)
     responses['304'] = { description: 'not modified: the If-None-Match ETag is current; no body' };
@@ -191,6 +200,17 @@ function operation(route: RouteSpec) {
     ...(parameters.length ? { parameters } : {}),
     ...(route.body
       ? { requestBody: { required: true, content: { 'application/json': { schema: toInput(route.body) } } } }
+      : {}),
+    ...(route.upload
+      ? {
+          requestBody: {
+            required: true,
+            description: `the file, at most ${route.upload.maxBytes / 1024 / 1024} MB`,
+            content: Object.fromEntries(
+              route.upload.contentTypes.map((t) => [t, { schema: { type: 'string', format: 'binary' } }]),
+            ),
+          },
+        }
       : {}),
     responses,
   };

@@ -114,12 +114,7 @@ describe('components under jsdom', () => {
     expect(screen.getByText('0434-1234567')).toBeTruthy();
     expect(screen.queryByText('打开地图')).toBeNull();
     rerender(
-      <Contact
-        name="学校"
-        phone={null}
-        address="四平市铁西区"
-        location={{ latitude: 43.17, longitude: 124.35 }}
-      />,
+      <Contact name="学校" phone={null} address="四平市铁西区" location={{ lat: 43.17, lng: 124.35 }} />,
     );
     expect(screen.getByText('打开地图')).toBeTruthy();
   });

@@ -6,9 +6,11 @@ import type {
   CertificateListQuery,
   Major,
   MajorListQuery,
+  MajorRecord,
   School,
 } from '../../../shared/schemas/catalog';
 import { DomainError } from '../errors';
+import { majorView } from './editing';
 import type { CatalogStore } from './ports';
 import type { Page } from '../../../shared/schemas/common';
 
@@ -87,7 +89,7 @@ export async function listMajors(catalog: CatalogStore, query: MajorListQuery): 
       (!query.group || m.group === query.group) &&
       matches(query.q, m.name, m.summary, ...m.careers),
   );
-  return pageAfter(items, query.cursor, query.limit);
+  return pageAfter(items.map(majorView), query.cursor, query.limit);
 }
 
 async function requireSchool(catalog: CatalogStore, schoolId: string): Promise<void> {
@@ -108,7 +110,7 @@ export async function getMajor(catalog: CatalogStore, id: string): Promise<Major
   const school = schools.find((s) => s.id === major.schoolId);
   if (!school) throw new DomainError('NOT_FOUND', { message: '没有找到这个专业所在的学校' });
   return {
-    ...major,
+    ...majorView(major),
     school,
     certificates: certificates
       .filter((c) => listed(c) && major.certificateIds.includes(c.id))
@@ -116,14 +118,24 @@ export async function getMajor(catalog: CatalogStore, id: string): Promise<Major
   };
 }
 
+/** A major names the certificates it prepares for; a certificate's majors are read from that side. */
+function withMajors(certificate: Certificate, majors: MajorRecord[]): Certificate {
+  const majorIds = majors
+    .filter((m) => listed(m) && m.certificateIds.includes(certificate.id))
+    .map((m) => m.id)
+    .sort();
+  return { ...certificate, majorIds };
+}
+
 export async function listCertificates(
   catalog: CatalogStore,
   query: CertificateListQuery,
 ): Promise<Page<Certificate>> {
-  const certificates = await catalog.listCertificates();
-  if (query.majorId && !(await catalog.listMajors()).some((m) => m.id === query.majorId)) {
+  const [stored, majors] = await Promise.all([catalog.listCertificates(), catalog.listMajors()]);
+  if (query.majorId && !majors.some((m) => m.id === query.majorId)) {
     throw new DomainError('INVALID_QUERY', { fields: [{ field: 'majorId', message: '没有这个专业' }] });
   }
+  const certificates = stored.map((c) => withMajors(c, majors));
   const items = certificates.filter(
     (c) =>
       listed(c) &&
@@ -139,8 +151,9 @@ export async function getCertificate(catalog: CatalogStore, id: string): Promise
     catalog.listMajors(),
     catalog.listCertificates(),
   ]);
-  const certificate = certificates.find((c) => c.id === id);
-  if (!certificate) throw new DomainError('NOT_FOUND', { message: '没有找到这个证书' });
+  const found = certificates.find((c) => c.id === id);
+  if (!found) throw new DomainError('NOT_FOUND', { message: '没有找到这个证书' });
+  const certificate = withMajors(found, majors);
   return {
     ...certificate,
     majors: majors

@@ -9,7 +9,8 @@ export interface ContactProps {
   name: string;
   phone: string | null;
   address: string | null;
-  location: { latitude: number; longitude: number } | null;
+  /** As the catalog keeps it (GCJ-02, which WeChat's map opens). */
+  location: { lat: number; lng: number } | null;
 }
 
 /** A school's or a place's contact: only what is public; 打开地图 only when a location is known. */
@@ -46,8 +47,8 @@ export default function Contact({ name, phone, address, location }: ContactProps
           className="sp-contact__map"
           onClick={() =>
             void Taro.openLocation({
-              latitude: location.latitude,
-              longitude: location.longitude,
+              latitude: location.lat,
+              longitude: location.lng,
               name,
               address: address ?? '',
             })

@@ -42,7 +42,10 @@ export interface MemoryOptions {
 export function createMemoryStores(options: MemoryOptions = {}): MemoryStores {
   const table = new MemoryTable();
   for (const user of options.users ?? []) seedUser(table, user);
-  const catalog = createMemoryCatalogStore(options.catalog ?? { schools: [], majors: [], certificates: [] });
+  const catalog = createMemoryCatalogStore(
+    table,
+    options.catalog ?? { schools: [], majors: [], certificates: [] },
+  );
   return {
     table,
     clock: createTestClock(options.now ?? Date.now()),
