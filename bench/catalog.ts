@@ -24,13 +24,14 @@ export const CLIENT_HEADERS = { 'accept-encoding': 'gzip, deflate, br' } as cons
 
 export const ROUTES = {
   noop: '/bench/noop',
-  majors: `/majors?level=${encodeURIComponent('高职专科')}`,
+  // The majors page's first, unfiltered request: since the catalog review the seed holds no 高职专科 major.
+  majors: '/majors',
   activities: '/activities',
 } as const;
 type RouteName = keyof typeof ROUTES;
 const LABEL: Record<RouteName, string> = {
   noop: 'GET /bench/noop',
-  majors: 'GET /majors?level=高职专科',
+  majors: 'GET /majors',
   activities: 'GET /activities',
 };
 

@@ -298,16 +298,20 @@ const cityPlace = (county: '铁西区' | '铁东区', address: string): Place =>
   address: `${address}（示例地点）`,
 });
 
+/**
+ * The plan (三（四）12) asks each county to build a 老年大学 (planned in the catalog) and has 吉林广播电视大学四平分校
+ * lead 社区教育; the city's own 老年课堂 samples are therefore the open university's.
+ */
 const senior: TermSpec[] = [
   {
     id: 'act-senior-sp-smartphone',
-    title: '智能手机使用入门（智能技术班）',
+    title: '老年课堂：智能手机使用入门（智能技术班）',
     description:
       '从开关机、调大字体讲起，学会微信聊天、视频通话、拍照发照片和扫码，老师一步一步带着练。请带上自己的智能手机。' +
       SAMPLE_VENUE,
-    schoolId: 'sp-senior-univ',
+    schoolId: 'sp-open-university',
     county: '铁西区',
-    place: cityPlace('铁西区', '四平市老年大学教室'),
+    place: cityPlace('铁西区', '吉林广播电视大学四平分校机房'),
     weekday: 2,
     start: '09:00',
     end: '10:30',
@@ -317,12 +321,12 @@ const senior: TermSpec[] = [
   },
   {
     id: 'act-senior-sp-calligraphy',
-    title: '书法班（楷书入门）',
+    title: '老年课堂：书法班（楷书入门）',
     description:
       '学习执笔、基本笔画和楷书结构，每次课临帖练习并由老师逐个点评。笔墨纸可自备。' + SAMPLE_VENUE,
-    schoolId: 'sp-senior-univ',
+    schoolId: 'sp-open-university',
     county: '铁东区',
-    place: cityPlace('铁东区', '四平市老年大学书画教室'),
+    place: cityPlace('铁东区', '社区教育教学点'),
     weekday: 4,
     start: '09:00',
     end: '11:00',
@@ -332,11 +336,11 @@ const senior: TermSpec[] = [
   },
   {
     id: 'act-senior-sp-choir',
-    title: '合唱班',
+    title: '老年课堂：合唱班',
     description: '学习科学发声、识简谱和多声部合唱，排练经典老歌，学期末举办汇报演出。' + SAMPLE_VENUE,
-    schoolId: 'sp-senior-univ',
+    schoolId: 'sp-open-university',
     county: '铁东区',
-    place: cityPlace('铁东区', '四平市老年大学音乐教室'),
+    place: cityPlace('铁东区', '社区教育教学点'),
     weekday: 5,
     start: '14:00',
     end: '15:30',

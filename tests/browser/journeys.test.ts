@@ -31,8 +31,8 @@ const env = useBrowserStack(async (apiUrl) => {
   // Warm every route the journeys use.
   await Promise.all([
     api.get('/schools'),
-    api.get(`/majors?level=${encodeURIComponent('高职专科')}&limit=20`),
-    api.get('/majors/spvu-nursing').catch(() => undefined),
+    api.get(`/majors?level=${encodeURIComponent('中职')}&limit=20`),
+    api.get('/majors/health-nursing').catch(() => undefined),
     api.get('/certificates?limit=20'),
     api.get('/activities?limit=5'),
     api.get('/activities/act-senior-ls-smartphone').catch(() => undefined),
@@ -150,25 +150,27 @@ async function fillSeats(
   return taken;
 }
 
-test('a student: 专业 → 高职专科 → 护理 → a 1+X certificate → its issuer', async () => {
+test('a student: 专业 → 中职 → 护理 at 四平卫校 → a 1+X certificate → its issuer', async () => {
   const started = Date.now();
   const { context, page } = await env.visitor();
   await still(current(page).locator('.sp-activity').first());
   await screenshot(page, '0-home');
   await tap(page, '专业');
   await expectVisible(page, '层次');
-  await tap(page, '高职专科');
-  // The list reloads with only 高职 majors (rows tag them 高职).
+  // The 层次 chip, not a row's 中职 tag (the unfiltered list already shows some).
+  await tap(page, '中职', current(page).locator('.sp-chips', { hasText: '层次' }));
+  // The list reloads with only 中职 majors (rows tag them 中职).
   const tagSet = async () =>
     [...new Set(await current(page).locator('.sp-row__tag').allTextContents())].join();
-  expect(await eventually(tagSet, '高职', 30_000)).toBe('高职');
+  expect(await eventually(tagSet, '中职', 30_000)).toBe('中职');
   await expectVisible(page, '护理');
-  await screenshot(page, '1-student-majors-gaozhi');
+  await screenshot(page, '1-student-majors-zhongzhi');
 
   await tap(page, '护理');
   await expectVisible(page, '可考的1+X证书');
   await expectVisible(page, '学什么');
-  await expectVisible(page, '高职专科');
+  await expectVisible(page, '中职');
+  await expectVisible(page, '吉林省四平卫生学校');
   const certRows = current(page)
     .locator('.sp-section', { hasText: '可考的1+X证书' })
     .locator('.sp-row__title');

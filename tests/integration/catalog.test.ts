@@ -36,23 +36,27 @@ describe('catalog', () => {
   });
 
   it('filters majors by level and pages through them', async () => {
-    const res = await api.call('GET', '/majors', { query: { level: '高职专科', limit: '5' } });
+    const res = await api.call('GET', '/majors', { query: { level: '中职', limit: '2' } });
     expect(res.status).toBe(200);
-    expect(res.body.items).toHaveLength(5);
-    expect(res.body.items.every((m: { level: string }) => m.level === '高职专科')).toBe(true);
+    expect(res.body.items).toHaveLength(2);
+    expect(res.body.items.every((m: { level: string }) => m.level === '中职')).toBe(true);
     const next = await api.call('GET', '/majors', {
-      query: { level: '高职专科', limit: '5', cursor: res.body.nextCursor },
+      query: { level: '中职', limit: '2', cursor: res.body.nextCursor },
     });
+    expect(next.body.items.length).toBeGreaterThan(0);
+    expect(next.body.items.every((m: { level: string }) => m.level === '中职')).toBe(true);
     const ids = new Set([...res.body.items, ...next.body.items].map((m: { id: string }) => m.id));
     expect(ids.size).toBe(res.body.items.length + next.body.items.length);
   });
 
-  it('finds 护理 and shows its certificates with their issuers', async () => {
-    const list = await api.call('GET', '/majors', { query: { q: '护理', level: '高职专科' } });
+  it('finds 护理 and shows its school, its source and its certificates with their issuers', async () => {
+    const list = await api.call('GET', '/majors', { query: { q: '护理', level: '中职' } });
     const nursing = list.body.items.find((m: { name: string }) => m.name === '护理');
-    expect(nursing).toMatchObject({ code: '520201' });
+    // No national code is verified for it, so none is shown.
+    expect(nursing).toMatchObject({ status: 'enrolling', code: null, schoolId: 'sp-health-school' });
     const detail = await api.call('GET', `/majors/${nursing.id}`);
-    expect(detail.body.school.name).toBeTruthy();
+    expect(detail.body.school.name).toBe('吉林省四平卫生学校');
+    expect(detail.body.source).toMatch(/^吉林省四平卫生学校简介.*http:\/\/\S+/);
     expect(detail.body.certificates.map((c: { issuer: string }) => c.issuer)).toContain(
       '北京中福长者文化科技有限公司',
     );
