@@ -6,5 +6,5 @@ import { stores } from '../store';
 export const handler = httpHandler(
   ROUTES['GET /certificates/{id}'],
   async (req) => ok(await getCertificate(stores.catalog, req.params.id)),
-  { cacheTtlMs: CACHE_TTL_MS.catalog },
+  { cacheTtlMs: CACHE_TTL_MS.catalog, cacheGroup: 'catalog' },
 );

@@ -6,5 +6,5 @@ import { stores } from '../store';
 export const handler = httpHandler(
   ROUTES['GET /certificates'],
   async (req) => ok(await listCertificates(stores.catalog, req.query)),
-  { cacheTtlMs: CACHE_TTL_MS.catalog },
+  { cacheTtlMs: CACHE_TTL_MS.catalog, cacheGroup: 'catalog' },
 );

@@ -6,5 +6,5 @@ import { stores } from '../store';
 export const handler = httpHandler(
   ROUTES['GET /majors'],
   async (req) => ok(await listMajors(stores.catalog, req.query)),
-  { cacheTtlMs: CACHE_TTL_MS.catalog },
+  { cacheTtlMs: CACHE_TTL_MS.catalog, cacheGroup: 'catalog' },
 );

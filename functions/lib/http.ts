@@ -110,9 +110,13 @@ export function httpHandler<R extends RouteSpec>(
     users?: UserStore;
     /** Public GET answers are kept this long in the function instance (see lib/response-cache.ts). */
     cacheTtlMs?: number;
+    /** The cache's group: a write to what it shows forgets the group's answers (`forgetGroup`). */
+    cacheGroup?: string;
   } = {},
 ) {
-  const cache = options.cacheTtlMs ? createResponseCache({ ttlMs: options.cacheTtlMs }) : undefined;
+  const cache = options.cacheTtlMs
+    ? createResponseCache({ ttlMs: options.cacheTtlMs, group: options.cacheGroup })
+    : undefined;
   const rolesFromTable = route.auth === 'staff' || route.auth === 'admin' || !!route.freshRoles;
   if (rolesFromTable && !options.users) throw new Error(`${route.operationId}: needs the user store`);
 

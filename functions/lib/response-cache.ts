@@ -56,9 +56,16 @@ export function createResponseCache(options: {
   jitter?: number;
   now?: () => number;
   random?: () => number;
+  /** Caches of one group are forgotten together when this instance writes what they show (forgetGroup). */
+  group?: string;
 }) {
   const { ttlMs, maxEntries = 256, jitter = 0.2, now = Date.now, random = Math.random } = options;
   const entries = new Map<string, { expiresAt: number; answer: Promise<CachedAnswer | undefined> }>();
+  if (options.group) {
+    const members = groups.get(options.group) ?? new Set();
+    members.add(entries);
+    groups.set(options.group, members);
+  }
 
   return {
     /**
@@ -93,6 +100,17 @@ export function createResponseCache(options: {
 }
 
 export type ResponseCache = ReturnType<typeof createResponseCache>;
+
+const groups = new Map<string, Set<Map<string, unknown>>>();
+
+/**
+ * Forgets this instance's cached answers of a group: an edit to the catalog shows at once wherever it was made
+ * (and in every handler of a process that serves them all, as serverless-offline and the tests do); other
+ * instances see it within their TTL.
+ */
+export function forgetGroup(group: string): void {
+  for (const entries of groups.get(group) ?? []) entries.clear();
+}
 
 /** One key per route, path and query, whatever order the query's parameters came in. */
 export function cacheKey(parts: string[], query: Record<string, string>): string {

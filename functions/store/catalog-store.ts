@@ -3,6 +3,7 @@ import type * as v from 'valibot';
 import { CertificateSchema, MajorSchema, SchoolSchema } from '../../shared/schemas/catalog';
 import { MAX_CATALOG_WRITES, type CatalogStore } from '../domain/catalog/ports';
 import { DomainError } from '../domain/errors';
+import { forgetGroup } from '../lib/response-cache';
 import { auditPut } from './audit-store';
 import { db, tableName } from './client';
 import { keys, partitions } from './keys';
@@ -101,6 +102,7 @@ export function createCatalogStore(ttlMs = 30_000, now: () => number = Date.now)
       });
       // This instance's readers see the edit at once; other instances within their cache's half minute.
       cache.clear();
+      forgetGroup('catalog');
       if (!result.ok) throw new DomainError('EDIT_CONFLICT');
     },
   };

@@ -125,11 +125,38 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
   'POST /staff/invitations': () => ({ schoolId: 'shuangliao-vocational', role: 'teacher', note: '张老师' }),
   'POST /staff/invitations/{id}/wxacode': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+  'POST /staff/schools': () => ({
+    name: '四平市测试学校',
+    shortName: '测试学校',
+    kind: '中职学校',
+    county: '铁西区',
+    source: '《四平市职业教育现代化发展规划》三（一）1',
+  }),
+  'PATCH /staff/schools/{id}': () => ({ phone: '0434-3200000', location: { lat: 43.17, lng: 124.35 } }),
+  'POST /staff/majors': () => ({
+    schoolId: 'shuangliao-vocational',
+    name: '测试专业',
+    level: '中职',
+    field: '现代农业',
+    status: 'planned',
+    intake: [{ year: 2027, places: 40 }],
+    source: '《四平市职业教育现代化发展规划》三（二）4',
+  }),
+  'PATCH /staff/majors/{id}': () => ({ years: 3, status: 'suspended', intake: [{ year: 2027, places: 40 }] }),
+  'POST /staff/certificates': () => ({
+    name: '测试证书',
+    issuer: '某培训评价组织',
+    source: 'https://example.org/1x',
+  }),
+  'PATCH /staff/certificates/{id}': () => ({ summary: '证书简介', levels: ['初级'] }),
 };
 
 /** Real ids for the routes whose path names one (the fuzzer also tries hostile ids in their place). */
 const REAL_IDS: { [K in RouteKey]?: () => string } = {
   'PUT /staff/schools/{id}/enrolment': () => 'shuangliao-vocational',
+  'PATCH /staff/schools/{id}': () => 'shuangliao-vocational',
+  'PATCH /staff/majors/{id}': () => 'sl-modern-agronomy',
+  'PATCH /staff/certificates/{id}': () => 'cert-elderly-care',
   // An invitation id of the right shape that names nothing: the body is checked before the invitation is read.
   'POST /staff/invitations/{id}/wxacode': () => '0'.repeat(24),
 };
@@ -152,7 +179,9 @@ const ROUTE_CASES: RouteCase[] = (Object.entries(ROUTES) as Array<[RouteKey, Rou
 );
 
 function headersFor(route: RouteCase): Record<string, string> {
-  if (route.spec.auth === 'staff' || route.spec.auth === 'admin') return bearer(STAFF_SHUANGLIAO.user);
+  // The bureau's routes are fuzzed as the bureau: a teacher would stop at 403 before the body is read.
+  if (route.spec.auth === 'admin') return bearer('admin');
+  if (route.spec.auth === 'staff') return bearer(STAFF_SHUANGLIAO.user);
   if (route.spec.auth === 'user') return bearer('fuzzer');
   return {};
 }
