@@ -1450,6 +1450,77 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         expect(await s.catalog.listMajors()).toEqual(read(MajorSchema, catalog.majors));
         expect(await s.catalog.listCertificates()).toEqual(read(CertificateSchema, catalog.certificates));
       });
+
+      it('writes catalog edits all or nothing, and refuses one made on a version that moved', async () => {
+        const school = (await s.catalog.snapshot()).schools[0];
+        if (!school) throw new Error('the contract seed has schools');
+        const entry = (action: string): AuditEntry => ({
+          id: uid('a'),
+          at: NOW,
+          actor: 'admin',
+          action,
+          target: `school:${school.id}`,
+          before: {},
+          after: {},
+        });
+        const major = v.parse(MajorSchema, {
+          id: uid('major'),
+          name: '合同测试专业',
+          level: '中职',
+          schoolId: school.id,
+          group: '现代农业',
+          code: null,
+          summary: '',
+          careers: [],
+          partnerCompanies: [],
+          certificateIds: [],
+          source: '测试',
+          version: 1,
+        });
+        const edited = { ...school, phone: '0434-3200000', version: school.version + 1 };
+        await s.catalog.apply(
+          [
+            { kind: 'major', record: major, expectedVersion: null },
+            { kind: 'school', record: edited, expectedVersion: school.version },
+          ],
+          entry('catalog-contract-1'),
+        );
+        const after = await s.catalog.snapshot();
+        expect(after.majors.find((m) => m.id === major.id)).toEqual(major);
+        expect(after.schools.find((x) => x.id === school.id)?.phone).toBe('0434-3200000');
+        // The cached lists show the edit at once in the instance that made it.
+        expect((await s.catalog.listSchools()).find((x) => x.id === school.id)?.phone).toBe('0434-3200000');
+
+        // Stale: the school is at version+1 now. Neither the new major nor the school changes.
+        const other = v.parse(MajorSchema, { ...major, id: uid('major') });
+        await expect(
+          s.catalog.apply(
+            [
+              { kind: 'major', record: other, expectedVersion: null },
+              {
+                kind: 'school',
+                record: { ...school, phone: '0434-3299999' },
+                expectedVersion: school.version,
+              },
+            ],
+            entry('catalog-contract-2'),
+          ),
+        ).rejects.toMatchObject({ code: 'EDIT_CONFLICT' });
+        // An id that exists already cannot be added again.
+        await expect(
+          s.catalog.apply(
+            [{ kind: 'major', record: major, expectedVersion: null }],
+            entry('catalog-contract-3'),
+          ),
+        ).rejects.toMatchObject({ code: 'EDIT_CONFLICT' });
+        const unchanged = await s.catalog.snapshot();
+        expect(unchanged.majors.some((m) => m.id === other.id)).toBe(false);
+        expect(unchanged.schools.find((x) => x.id === school.id)?.phone).toBe('0434-3200000');
+        const actions = (await s.audit.list(undefined, 100)).items.map((e) => e.action);
+        expect(actions).toContain('catalog-contract-1');
+        expect(actions).not.toContain('catalog-contract-2');
+        expect(actions).not.toContain('catalog-contract-3');
+      });
     });
   });
 }
