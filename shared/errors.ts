@@ -50,6 +50,12 @@ export const ERRORS = {
   INVITATION_GONE: { status: 410, message: '邀请码已失效，请联系学校管理员重新邀请' },
   MEMBER_NOT_FOUND: { status: 404, message: '这位老师已经不在本校的名单里了' },
   USER_NOT_FOUND: { status: 404, message: '没有找到这个用户编号，请让对方在“我的”页面核对' },
+  ACTIVITY_FULL: { status: 409, message: '名额已满，不能再现场报名了' },
+  OUTSIDE_CHECK_IN_WINDOW: {
+    status: 409,
+    message: '现在不在签到时间内：每次课开课前 2 小时到结束后 12 小时可以签到',
+  },
+  SIGNUP_NOT_CONFIRMED: { status: 409, message: '这位参加人还在候补或已取消报名，不能签到' },
   EDIT_CONFLICT: { status: 409, message: '这条信息刚被别人修改过，请刷新后再改一次' },
   IMPORT_INVALID: {
     status: 422,

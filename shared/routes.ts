@@ -69,6 +69,7 @@ import {
   SignupCreateInputSchema,
   SignupSchema,
   SignupWithActivitySchema,
+  WalkInInputSchema,
 } from './schemas/signup';
 import {
   AuditQuerySchema,
@@ -79,6 +80,7 @@ import {
   RosterQuerySchema,
   StatsQuerySchema,
   SubscriptionsInputSchema,
+  AttendanceTickInputSchema,
 } from './schemas/staff';
 
 /**
@@ -417,6 +419,42 @@ export const ROUTES = {
     body: CheckInInputSchema,
     responses: { 200: { description: 'checked in', schema: CheckInResultSchema } },
     errors: ['INVALID_CODE', 'ALREADY_CHECKED_IN'],
+  },
+  'POST /staff/activities/{id}/attendance': {
+    operationId: 'staffAttendanceTick',
+    summary:
+      '名单签到: tick a confirmed attendee off the roster, once per session, in the QR check-in’s window and school scope',
+    auth: 'staff',
+    params: byId,
+    body: AttendanceTickInputSchema,
+    responses: { 200: { description: 'checked in', schema: CheckInResultSchema } },
+    errors: [
+      'ACTIVITY_NOT_FOUND',
+      'SIGNUP_NOT_FOUND',
+      'SIGNUP_NOT_CONFIRMED',
+      'ALREADY_CHECKED_IN',
+      'OUTSIDE_CHECK_IN_WINDOW',
+      'ACTIVITY_CANCELLED',
+    ],
+  },
+  'POST /staff/activities/{id}/walk-ins': {
+    operationId: 'staffWalkIn',
+    summary: '现场报名: someone who turned up gets a free seat, confirmed and checked in at once',
+    auth: 'staff',
+    params: byId,
+    body: WalkInInputSchema,
+    responses: { 201: { description: 'the sign-up, confirmed and checked in', schema: SignupSchema } },
+    errors: [
+      'ACTIVITY_NOT_FOUND',
+      'ACTIVITY_FULL',
+      'ACTIVITY_CANCELLED',
+      'OUTSIDE_CHECK_IN_WINDOW',
+      'NOT_ELIGIBLE',
+      'DUPLICATE_SIGNUP',
+      'TIME_CONFLICT',
+      'TERM_LIMIT_REACHED',
+      'BUSY_RETRY',
+    ],
   },
   'GET /staff/stats': {
     operationId: 'staffStats',

@@ -143,6 +143,8 @@ export const SignupRecordSchema = v.object({
   promotedAt: v.optional(v.string()),
   /** When a lottery decided this application. */
   drawnAt: v.optional(v.string()),
+  /** 现场报名: recorded by staff on the day for someone who turned up without signing up. */
+  walkIn: v.optional(v.boolean()),
 });
 export type SignupRecord = v.InferOutput<typeof SignupRecordSchema>;
 
@@ -157,6 +159,7 @@ export const SignupSchema = v.object({
     'updatedAt',
     'cancelledAt',
     'offerExpiresAt',
+    'walkIn',
   ]).entries,
   /** 1 for the next person to get a seat; only while waitlisted. */
   waitlistPosition: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
@@ -218,3 +221,20 @@ export type FamilyMember = v.InferOutput<typeof FamilyMemberSchema>;
 /** Eligibility rules an attendee can fail, named in NOT_ELIGIBLE's `rule`. */
 export const ELIGIBILITY_RULES = ['minAge', 'maxAge', 'familyConsent', 'residentsOnly', 'birthYear'] as const;
 export type EligibilityRule = (typeof ELIGIBILITY_RULES)[number];
+
+/** POST /staff/activities/{id}/walk-ins: 现场报名, someone who turned up without signing up. */
+export const WalkInInputSchema = v.strictObject(
+  {
+    attendee: v.strictObject(
+      {
+        name: AttendeeSchema.entries.name,
+        phone: AttendeeSchema.entries.phone,
+        birthYear: AttendeeSchema.entries.birthYear,
+        village: AttendeeSchema.entries.village,
+      },
+      '参加人信息包含不支持的字段',
+    ),
+  },
+  '现场报名请求包含不支持的字段',
+);
+export type WalkInInput = v.InferOutput<typeof WalkInInputSchema>;

@@ -65,3 +65,16 @@ export const SubscriptionsInputSchema = v.strictObject(
   },
   '包含不支持的字段',
 );
+
+/** POST /staff/activities/{id}/attendance: 名单签到, ticking a confirmed attendee off the roster. */
+export const AttendanceTickInputSchema = v.strictObject(
+  {
+    signupId: v.pipe(v.string('请选择要签到的人'), v.regex(/^[A-Za-z0-9_-]{6,64}$/, '报名编号格式不正确')),
+    /** The day of the session (Asia/Shanghai); without it, the session under way or next. */
+    sessionDate: v.optional(
+      v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/, '上课日期格式应为 2026-12-20')),
+    ),
+  },
+  '签到请求包含不支持的字段',
+);
+export type AttendanceTickInput = v.InferOutput<typeof AttendanceTickInputSchema>;

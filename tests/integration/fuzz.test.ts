@@ -125,6 +125,10 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
   'POST /staff/invitations': () => ({ schoolId: 'shuangliao-vocational', role: 'teacher', note: '张老师' }),
   'POST /staff/invitations/{id}/wxacode': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+  'POST /staff/activities/{id}/attendance': () => ({ signupId, sessionDate: '2026-12-20' }),
+  'POST /staff/activities/{id}/walk-ins': () => ({
+    attendee: { name: '王秀兰', phone: '13800138000', village: '新发村' },
+  }),
   'POST /staff/schools': () => ({
     name: '四平市测试学校',
     shortName: '测试学校',

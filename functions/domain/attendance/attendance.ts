@@ -1,7 +1,7 @@
 import type { CheckInResult, Completion, SignupDetail, StatsResponse } from '../../../shared/api';
 import type { CheckInInput, EnrolmentInput } from '../../../shared/schemas/staff';
 import { DEFAULT_COMPLETION_THRESHOLD } from '../../../shared/schemas/staff';
-import { dayjs, toIso } from '../../../shared/time';
+import { dayjs, inZone, toIso } from '../../../shared/time';
 import { canManageSchool, managedSchools, type Caller } from '../access';
 import { auditEntry } from '../audit/audit';
 import {
@@ -24,7 +24,10 @@ import type { Clock } from '../clock';
 import type { CompletionRecord } from '../../../shared/schemas/records';
 import type { SignupRecord } from '../../../shared/schemas/signup';
 import type { SignupStore } from '../signups/ports';
-import { getSignup } from '../signups/signups';
+import { getSignup, insertWalkIn, withPosition } from '../signups/signups';
+import type { AttendanceTickInput } from '../../../shared/schemas/staff';
+import type { Signup, WalkInInput } from '../../../shared/schemas/signup';
+import { CHECK_IN_CLOSES_AFTER_MS, CHECK_IN_OPENS_BEFORE_MS } from './check-in';
 
 export interface AttendanceDeps {
   activities: ActivityStore;
@@ -159,28 +162,39 @@ export async function checkIn(
       message: '现在不在这次课的签到时间内（开课前 2 小时到结束后 12 小时）',
     });
   }
+  return markAttended(deps, caller, signup, activity, claim.sessionIndex, at, 'check-in');
+}
+
+/** Writes one attendance (once per session), audited with who marked it and how. */
+async function markAttended(
+  deps: AttendanceDeps,
+  caller: Caller,
+  signup: SignupRecord,
+  activity: ActivityRecord,
+  sessionIndex: number,
+  at: number,
+  action: 'check-in' | 'tick-off' | 'walk-in',
+): Promise<CheckInResult> {
+  const session = activity.sessions[sessionIndex];
+  if (!session) throw new DomainError('OUTSIDE_CHECK_IN_WINDOW');
   const checkedInAt = toIso(at);
   const outcome = await deps.attendance.recordCheckIn(
     {
       signupId: signup.id,
       activityId: activity.id,
-      sessionIndex: claim.sessionIndex,
+      sessionIndex,
       schoolId: activity.schoolId,
       kind: activity.kind,
       county: activity.county,
       checkedInAt,
       checkedInBy: caller.userId,
     },
-    auditEntry(
-      caller,
-      'check-in',
-      `signup:${signup.id}`,
-      null,
-      { sessionIndex: claim.sessionIndex, checkedInAt },
-      now,
-    ),
+    auditEntry(caller, action, `signup:${signup.id}`, null, { sessionIndex, checkedInAt }, deps.clock.now()),
   );
-  if (outcome.kind === 'not-confirmed') throw new DomainError('INVALID_CODE');
+  if (outcome.kind === 'not-confirmed') {
+    // A QR code of a seat given up meanwhile is just an invalid code to the scanner.
+    throw new DomainError(action === 'check-in' ? 'INVALID_CODE' : 'SIGNUP_NOT_CONFIRMED');
+  }
   if (outcome.kind === 'duplicate') {
     throw new DomainError('ALREADY_CHECKED_IN', { details: { checkedInAt: outcome.checkedInAt } });
   }
@@ -188,9 +202,92 @@ export async function checkIn(
     signupId: signup.id,
     attendee: { name: signup.attendee.name },
     activity: { id: activity.id, title: activity.title },
-    session: { index: claim.sessionIndex, ...session },
+    session: { index: sessionIndex, ...session },
     checkedInAt,
   };
+}
+
+const windowText = (session: { startsAt: string; endsAt: string }) =>
+  `${inZone(dayjs(session.startsAt).valueOf() - CHECK_IN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 至 ${inZone(
+    dayjs(session.endsAt).valueOf() + CHECK_IN_CLOSES_AFTER_MS,
+  ).format('M月D日 HH:mm')}`;
+
+/**
+ * The session staff mark now: the one on `sessionDate` (Asia/Shanghai), else the one under way or next. Marking
+ * keeps the QR check-in's window (2 h before a session to 12 h after), and the refusal says when it is.
+ */
+function sessionToMark(activity: ActivityRecord, sessionDate: string | undefined, now: number): number {
+  const index =
+    sessionDate === undefined
+      ? sessionForCode(activity.sessions, now)
+      : activity.sessions.findIndex((s) => inZone(s.startsAt).format('YYYY-MM-DD') === sessionDate);
+  const session = index === null || index < 0 ? undefined : activity.sessions[index];
+  if (sessionDate !== undefined && !session) {
+    throw new DomainError('VALIDATION_FAILED', {
+      fields: [{ field: 'sessionDate', message: `${sessionDate} 这天没有这个活动的课` }],
+    });
+  }
+  if (index === null || index < 0 || !session) {
+    throw new DomainError('OUTSIDE_CHECK_IN_WINDOW', { message: '这个活动的课都已结束，签到时间已过' });
+  }
+  if (!isWithinCheckInWindow(session, now)) {
+    throw new DomainError('OUTSIDE_CHECK_IN_WINDOW', {
+      message: `现在不在这次课的签到时间内，签到时间为 ${windowText(session)}`,
+    });
+  }
+  return index;
+}
+
+async function managedActivity(deps: AttendanceDeps, caller: Caller, id: string): Promise<ActivityRecord> {
+  const activity = await deps.activities.get(id);
+  if (!activity) throw new DomainError('ACTIVITY_NOT_FOUND');
+  if (!canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
+  if (activity.cancelled) throw new DomainError('ACTIVITY_CANCELLED');
+  return activity;
+}
+
+/**
+ * 名单签到: staff tick off a confirmed attendee from the roster, for someone without their phone (a villager
+ * the cadre signed up, a senior whose phone stayed home). The same school scope and window as the QR code.
+ */
+export async function tickOff(
+  deps: AttendanceDeps,
+  caller: Caller,
+  activityId: string,
+  input: AttendanceTickInput,
+): Promise<CheckInResult> {
+  const activity = await managedActivity(deps, caller, activityId);
+  const signup = await deps.signups.get(input.signupId);
+  if (!signup || signup.activityId !== activity.id) throw new DomainError('SIGNUP_NOT_FOUND');
+  if (signup.status !== 'confirmed') throw new DomainError('SIGNUP_NOT_CONFIRMED');
+  const now = deps.clock.now();
+  return markAttended(
+    deps,
+    caller,
+    signup,
+    activity,
+    sessionToMark(activity, input.sessionDate, now),
+    now,
+    'tick-off',
+  );
+}
+
+/**
+ * 现场报名: someone who turned up unannounced gets a free seat and is checked in at once, so their 学时 and the
+ * school's 培训人次 count. Only inside the check-in window, only with a seat free.
+ */
+export async function walkIn(
+  deps: AttendanceDeps,
+  caller: Caller,
+  activityId: string,
+  input: WalkInInput,
+): Promise<Signup> {
+  const activity = await managedActivity(deps, caller, activityId);
+  const now = deps.clock.now();
+  const sessionIndex = sessionToMark(activity, undefined, now);
+  const record = await insertWalkIn(deps, activity, input.attendee);
+  await markAttended(deps, caller, record, activity, sessionIndex, now, 'walk-in');
+  return withPosition(deps, record);
 }
 
 /** Issues every earned completion of an ended activity; the scheduled worker calls this. */

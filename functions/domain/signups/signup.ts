@@ -61,6 +61,7 @@ export function toSignupView(record: SignupRecord, waitlistPosition?: number): S
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
     ...(record.cancelledAt ? { cancelledAt: record.cancelledAt } : {}),
+    ...(record.walkIn ? { walkIn: true } : {}),
   };
 }
 

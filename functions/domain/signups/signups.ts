@@ -81,17 +81,22 @@ async function refuseTimeConflict(deps: SignupDeps, activity: ActivityRecord, ke
   }
 }
 
-/** The checks every attendee passes before any write: required fields, window, eligibility, time conflicts. */
+/**
+ * The checks every attendee passes before any write: required fields, window, eligibility, time conflicts. A
+ * walk-in comes on the day, after the sign-up window: its own window is the check-in's, checked by its caller.
+ */
 async function admit(
   deps: SignupDeps,
   activity: ActivityRecord,
-  input: SignupCreateInput,
+  input: Pick<SignupCreateInput, 'attendee'>,
   key: string,
+  window: 'sign-up' | 'walk-in' = 'sign-up',
 ): Promise<void> {
   const missing = missingAttendeeFields(activity.kind, input.attendee);
   if (missing.length > 0) throw validationFailed(missing);
   if (activity.cancelled) throw new DomainError('ACTIVITY_CANCELLED');
-  if (!isSignupWindowOpen(activity, deps.clock.now())) throw new DomainError('SIGNUP_CLOSED');
+  if (window === 'sign-up' && !isSignupWindowOpen(activity, deps.clock.now()))
+    throw new DomainError('SIGNUP_CLOSED');
   const ineligible = checkEligibility(activity, input.attendee);
   if (ineligible) {
     throw new DomainError('NOT_ELIGIBLE', {
@@ -186,6 +191,62 @@ export async function createSignup(
     }
   }
   throw new DomainError('BUSY_RETRY');
+}
+
+/** Who owns a walk-in's sign-up: the school that recorded it (its staff read it; nobody's 我的报名 lists it). */
+export const walkInOwner = (schoolId: string) => `walk-in:${schoolId}`;
+
+/**
+ * 现场报名: someone who turns up is given a free seat at once, under the same rules as any sign-up (eligibility,
+ * one seat per person, the term's limit, no overlapping seat), but never a waitlist place: no seat is 409
+ * ACTIVITY_FULL. The caller has checked the staff member's school and the check-in window.
+ */
+export async function insertWalkIn(
+  deps: SignupDeps,
+  activity: ActivityRecord,
+  attendee: SignupCreateInput['attendee'],
+): Promise<SignupRecord> {
+  const key = attendeeKey(attendee);
+  await admit(deps, activity, { attendee }, key, 'walk-in');
+  const now = toIso(deps.clock.now());
+  const record: SignupRecord = {
+    id: newSignupId(deps.clock.now()),
+    activityId: activity.id,
+    userId: walkInOwner(activity.schoolId),
+    status: 'confirmed',
+    attendee,
+    walkIn: true,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const term = termKey(activity);
+  const outcome = await deps.signups.insert(
+    {
+      record,
+      attendeeKey: key,
+      termLimit: term && activity.termLimit ? { key: term, limit: activity.termLimit } : undefined,
+    },
+    'confirm',
+    now,
+  );
+  switch (outcome.kind) {
+    case 'inserted':
+      return record;
+    case 'full':
+      throw new DomainError('ACTIVITY_FULL');
+    case 'duplicate':
+      throw new DomainError('DUPLICATE_SIGNUP', {
+        message: '这位参加人已经报过名了，请在名单里找到他（她）点“签到”',
+      });
+    case 'term-limit':
+      throw new DomainError('TERM_LIMIT_REACHED', {
+        message: `参加人本学期（${activity.term}）已报满 ${activity.termLimit} 门课程`,
+      });
+    case 'closed':
+      throw new DomainError('ACTIVITY_CANCELLED');
+    default:
+      throw new DomainError('BUSY_RETRY');
+  }
 }
 
 /** The owner or the organising school's staff see a sign-up; for anyone else it does not exist. */
