@@ -36,6 +36,7 @@ import {
 } from './schemas/people';
 import type { ErrorCode } from './errors';
 import {
+  ActivityCopyInputSchema,
   ActivityCreateInputSchema,
   ActivityListQuerySchema,
   ActivityPatchInputSchema,
@@ -419,6 +420,16 @@ export const ROUTES = {
     body: CheckInInputSchema,
     responses: { 200: { description: 'checked in', schema: CheckInResultSchema } },
     errors: ['INVALID_CODE', 'ALREADY_CHECKED_IN'],
+  },
+  'POST /staff/activities/{id}/copy': {
+    operationId: 'staffActivityCopy',
+    summary:
+      '下一期: a new activity with the same content, school and rules on new dates, linked by previousId; the last term’s people are offered 续报',
+    auth: 'staff',
+    params: byId,
+    body: ActivityCopyInputSchema,
+    responses: { 201: { description: 'the new activity', schema: ActivitySchema } },
+    errors: ['ACTIVITY_NOT_FOUND'],
   },
   'POST /staff/activities/{id}/attendance': {
     operationId: 'staffAttendanceTick',

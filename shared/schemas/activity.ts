@@ -96,6 +96,9 @@ export const ActivityRecordSchema = v.object({
    */
   wakeAt: v.optional(v.nullable(v.string())),
   sample: v.optional(v.boolean(), false),
+  /** 下一期: the term this one was copied from, and the one copied from it (see POST …/copy). */
+  previousId: nullableOr(v.string()),
+  nextActivityId: nullableOr(v.string()),
   createdAt: v.string(),
   updatedAt: v.string(),
   createdBy: v.optional(v.string(), ''),
@@ -309,3 +312,31 @@ export const ActivityListQuerySchema = v.pipe(
   ),
 );
 export type ActivityListQuery = v.InferOutput<typeof ActivityListQuerySchema>;
+
+/**
+ * POST /staff/activities/{id}/copy: the next term of an activity, with the same content, school and rules. A
+ * weekly term's classes follow the new first class (its weekday and times) to the last one's date.
+ */
+export const ActivityCopyInputSchema = v.pipe(
+  v.strictObject(
+    {
+      startsAt: IsoInstantSchema,
+      endsAt: IsoInstantSchema,
+      signupOpensAt: IsoInstantSchema,
+      signupClosesAt: IsoInstantSchema,
+      skipDates: v.optional(v.pipe(v.array(DateSchema), v.maxLength(52, '停课日期最多 52 个'))),
+      /** The new term's name (e.g. 2027春季); by default from the first class's date. */
+      term: v.optional(plainText('学期', 2, 20)),
+    },
+    '包含不支持的字段',
+  ),
+  v.forward(
+    v.check((a) => isAfter(a.endsAt, a.startsAt), '结束时间应晚于开始时间'),
+    ['endsAt'],
+  ),
+  v.forward(
+    v.check((a) => isAfter(a.signupClosesAt, a.signupOpensAt), '报名截止时间应晚于报名开始时间'),
+    ['signupClosesAt'],
+  ),
+);
+export type ActivityCopyInput = v.InferOutput<typeof ActivityCopyInputSchema>;

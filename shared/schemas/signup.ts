@@ -174,6 +174,8 @@ export const SignupWithActivitySchema = v.object({
     /** `scheduled`; `cancelled` with the school's reason; `deleted` when the activity is gone. */
     status: v.picklist(['scheduled', 'cancelled', 'deleted']),
   }),
+  /** 续报: the next term of this activity, while its sign-up has not closed. */
+  nextActivityId: v.optional(v.string()),
 });
 export type SignupWithActivity = v.InferOutput<typeof SignupWithActivitySchema>;
 

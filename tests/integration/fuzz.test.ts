@@ -125,6 +125,13 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
   'POST /staff/invitations': () => ({ schoolId: 'shuangliao-vocational', role: 'teacher', note: '张老师' }),
   'POST /staff/invitations/{id}/wxacode': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+  'POST /staff/activities/{id}/copy': () => ({
+    startsAt: '2027-03-02T09:00:00+08:00',
+    endsAt: '2027-06-29T11:00:00+08:00',
+    signupOpensAt: '2027-02-01T08:00:00+08:00',
+    signupClosesAt: '2027-02-28T18:00:00+08:00',
+    skipDates: ['2027-04-06'],
+  }),
   'POST /staff/activities/{id}/attendance': () => ({ signupId, sessionDate: '2026-12-20' }),
   'POST /staff/activities/{id}/walk-ins': () => ({
     attendee: { name: '王秀兰', phone: '13800138000', village: '新发村' },

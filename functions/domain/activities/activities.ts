@@ -1,7 +1,14 @@
-import type { Activity, ActivityCreateInput, ActivityPatchInput } from '../../../shared/schemas/activity';
+import * as v from 'valibot';
+import {
+  ActivityCreateInputSchema,
+  type Activity,
+  type ActivityCopyInput,
+  type ActivityCreateInput,
+  type ActivityPatchInput,
+} from '../../../shared/schemas/activity';
 import type { RosterEntry } from '../../../shared/api';
 import { SIGNUP_STATUS_LABELS } from '../../../shared/schemas/signup';
-import { dayjs, toIso } from '../../../shared/time';
+import { dayjs, inZone, toIso } from '../../../shared/time';
 import { canManageSchool, managedSchools, type Caller } from '../access';
 import { newActivityRecord, toActivityView } from './activity';
 import { auditEntry, pick } from '../audit/audit';
@@ -73,6 +80,96 @@ export async function publishActivity(
     record,
     auditEntry(caller, 'publish-activity', `activity:${record.id}`, null, record, now),
   );
+  return toActivityView(record, now);
+}
+
+/** A term's name from its first class: 2027春季 for classes from February to July, else 秋季. */
+export function termOf(firstClass: string): string {
+  const at = inZone(firstClass);
+  const spring = at.month() >= 1 && at.month() <= 6;
+  return `${at.month() === 0 ? at.year() - 1 : at.year()}${spring ? '春季' : '秋季'}`;
+}
+
+/**
+ * 下一期: copies an activity to new dates with the same content, school and rules, linked both ways (previousId,
+ * nextActivityId) so the previous term's people are offered 续报. A weekly term's classes follow the new first
+ * class's weekday and times through to the last class's date, skipping `skipDates`.
+ */
+export async function copyActivity(
+  deps: ActivityDeps,
+  caller: Caller,
+  id: string,
+  input: ActivityCopyInput,
+): Promise<Activity> {
+  const original = await requireManagedActivity(deps, caller, id);
+  const first = inZone(input.startsAt);
+  const last = inZone(input.endsAt);
+  const weekly = original.sessions.length > 1;
+  const candidate = {
+    kind: original.kind,
+    title: original.title,
+    description: original.description,
+    schoolId: original.schoolId,
+    county: original.county,
+    place: original.place,
+    capacity: original.capacity,
+    completionThreshold: original.completionThreshold,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    signupOpensAt: input.signupOpensAt,
+    signupClosesAt: input.signupClosesAt,
+    ...(weekly
+      ? {
+          schedule: {
+            weekday: first.day() === 0 ? 7 : first.day(),
+            startTime: first.format('HH:mm'),
+            endTime: last.format('HH:mm'),
+            firstDate: first.format('YYYY-MM-DD'),
+            lastDate: last.format('YYYY-MM-DD'),
+            skipDates: input.skipDates ?? [],
+          },
+        }
+      : {}),
+    ...(original.enrolment === 'lottery' ? { enrolment: 'lottery', drawAt: input.signupClosesAt } : {}),
+    ...Object.fromEntries(
+      (
+        [
+          'minAge',
+          'maxAge',
+          'consentAboveAge',
+          'cancelDeadlineHours',
+          'offerHours',
+          'certificateId',
+          'certificateLevel',
+        ] as const
+      ).flatMap((k) => (original[k] === null ? [] : [[k, original[k]]])),
+    ),
+    residentsOnly: original.residentsOnly,
+    waitlist: original.waitlist,
+    ...(original.term && original.termLimit
+      ? { term: input.term ?? termOf(input.startsAt), termLimit: original.termLimit }
+      : {}),
+  };
+  const parsed = v.safeParse(ActivityCreateInputSchema, candidate);
+  if (!parsed.success) {
+    throw validationFailed(
+      parsed.issues.map((i) => ({
+        field: i.path?.map((p) => String(p.key)).join('.') ?? '',
+        message: i.message,
+      })),
+    );
+  }
+  const now = deps.clock.now();
+  const made = newActivityRecord(parsed.output, { id: newActivityId(now), createdBy: caller.userId, now });
+  if (made.sessions.length === 0) {
+    throw validationFailed([{ field: 'startsAt', message: '按这些日期没有一次课，请检查开始和结束日期' }]);
+  }
+  const record = { ...made, previousId: original.id };
+  await deps.activities.create(
+    record,
+    auditEntry(caller, 'copy-activity', `activity:${record.id}`, { previousId: original.id }, record, now),
+  );
+  await deps.activities.update(original.id, { nextActivityId: record.id, updatedAt: toIso(now) }, 0);
   return toActivityView(record, now);
 }
 

@@ -1,5 +1,5 @@
 import type { Signup, SignupCreateInput, SignupWithActivity } from '../../../shared/schemas/signup';
-import { toIso } from '../../../shared/time';
+import { dayjs, toIso } from '../../../shared/time';
 import { canManageSchool, canReadSignup, type Caller } from '../access';
 import { isSignupWindowOpen } from '../activities/activity';
 import { DomainError, validationFailed } from '../errors';
@@ -399,6 +399,14 @@ export async function listMySignups(
       a ? [[a.id, a] as const] : [],
     ),
   );
+  // 续报: a next term whose sign-up has not closed is offered on every sign-up of the term before it.
+  const now = deps.clock.now();
+  const nextIds = [...new Set([...activities.values()].flatMap((a) => a.nextActivityId ?? []))];
+  const openNext = new Set(
+    (await Promise.all(nextIds.map((nid) => deps.activities.get(nid)))).flatMap((n) =>
+      n && !n.cancelled && dayjs(n.signupClosesAt).valueOf() > now ? [n.id] : [],
+    ),
+  );
   const items = await Promise.all(
     page.items.map(async (record) => {
       const view = await withPosition(deps, record);
@@ -424,6 +432,9 @@ export async function listMySignups(
               status: 'deleted',
               cancelReason: null,
             },
+        ...(activity?.nextActivityId && openNext.has(activity.nextActivityId)
+          ? { nextActivityId: activity.nextActivityId }
+          : {}),
       } satisfies SignupWithActivity;
     }),
   );
