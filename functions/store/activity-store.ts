@@ -77,6 +77,11 @@ export function createActivityStore(): ActivityStore {
           filters.push(`#${field} = :${field}`);
         }
       }
+      if (query.township) {
+        Object.assign(names, { '#place': 'place', '#township': 'township' });
+        values[':township'] = query.township;
+        filters.push('#place.#township = :township');
+      }
       if (query.q) {
         Object.assign(names, {
           '#title': 'title',

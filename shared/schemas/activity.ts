@@ -119,6 +119,8 @@ export const ActivitySchema = v.object({
   seatsLeft: v.number(),
   waitlistLength: v.number(),
   status: v.picklist(ACTIVITY_STATUSES),
+  /** With `near`: how far its map point is, in kilometres (absent when it has none). */
+  distanceKm: v.optional(v.number()),
 });
 export type Activity = v.InferOutput<typeof ActivitySchema>;
 
@@ -291,6 +293,17 @@ export const ActivityPatchInputSchema = v.pipe(
 );
 export type ActivityPatchInput = v.InferOutput<typeof ActivityPatchInputSchema>;
 
+/** `near=43.17,124.35`: latitude then longitude, as WeChat's fuzzy location gives them. */
+const NearSchema = v.pipe(
+  v.string(),
+  v.regex(/^-?\d{1,2}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?$/, '位置格式应为 纬度,经度，如 43.17,124.35'),
+  v.transform((s) => {
+    const [lat, lng] = s.split(',').map(Number) as [number, number];
+    return { lat, lng };
+  }),
+  v.check((p) => Math.abs(p.lat) <= 90 && Math.abs(p.lng) <= 180, '位置超出范围'),
+);
+
 export const ActivityListQuerySchema = v.pipe(
   v.strictObject(
     {
@@ -301,6 +314,10 @@ export const ActivityListQuerySchema = v.pipe(
       to: v.optional(IsoInstantSchema),
       q: v.optional(SearchTextSchema),
       certificateId: v.optional(IdSchema),
+      /** 乡镇（街道）: exactly as activities name it (the app offers the ones in use). */
+      township: v.optional(plainText('乡镇（街道）', 1, 30)),
+      /** 离我最近: the caller's rough position; activities with a map point come first, nearest first. */
+      near: v.optional(NearSchema),
       cursor: v.optional(CursorSchema),
       limit: v.optional(LimitSchema),
     },

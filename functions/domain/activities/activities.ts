@@ -37,8 +37,79 @@ export async function listActivities(
   const now = deps.clock.now();
   // Without a date range, a list shows what a person can still attend.
   const endsAfter = query.from ? undefined : toIso(now);
+  if (query.near) return listNearest(deps, { ...query, near: query.near }, endsAfter, now);
   const page = await deps.activities.list({ ...query, endsAfter });
   return { items: page.items.map((r) => toActivityView(r, now)), nextCursor: page.nextCursor };
+}
+
+/** How many upcoming activities 离我最近 weighs: a county's term is a few dozen; the city's, a few hundred. */
+const NEAREST_SCAN_LIMIT = 500;
+
+/** Great-circle distance in km (haversine): plenty for "which village hall is nearer". */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = (d: number) => (d * Math.PI) / 180;
+  const h =
+    Math.sin(rad(b.lat - a.lat) / 2) ** 2 +
+    Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+const offsetCursor = (offset: number) =>
+  Buffer.from(JSON.stringify({ n: offset }), 'utf8').toString('base64url');
+
+function offsetOf(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  try {
+    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { n?: unknown };
+    if (Number.isInteger(parsed.n) && (parsed.n as number) >= 0) return parsed.n as number;
+  } catch {
+    // fall through: not a cursor of this list
+  }
+  throw new DomainError('INVALID_CURSOR');
+}
+
+/**
+ * 离我最近: the activities with a map point, nearest first, then the others in start order. Distance is not an
+ * index, so the upcoming activities that match the other filters are read (up to NEAREST_SCAN_LIMIT) and paged
+ * by position.
+ */
+async function listNearest(
+  deps: Pick<ActivityDeps, 'activities'>,
+  query: Omit<ActivityQuery, 'endsAfter'> & { near: { lat: number; lng: number } },
+  endsAfter: string | undefined,
+  now: number,
+): Promise<Page<Activity>> {
+  const offset = offsetOf(query.cursor);
+  const records: ActivityRecord[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await deps.activities.list({ ...query, near: undefined, cursor, endsAfter, limit: 100 });
+    records.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && records.length < NEAREST_SCAN_LIMIT);
+  const views = records.map((r) => {
+    const { latitude, longitude } = r.place;
+    const km =
+      latitude === undefined || longitude === undefined
+        ? undefined
+        : Math.round(distanceKm(query.near, { lat: latitude, lng: longitude }) * 10) / 10;
+    return { ...toActivityView(r, now), ...(km === undefined ? {} : { distanceKm: km }) };
+  });
+  // A stable sort: those without a point keep their start order after the others.
+  const ordered = [...views].sort((a, b) =>
+    a.distanceKm === undefined
+      ? b.distanceKm === undefined
+        ? 0
+        : 1
+      : b.distanceKm === undefined
+        ? -1
+        : a.distanceKm - b.distanceKm,
+  );
+  const items = ordered.slice(offset, offset + query.limit);
+  return {
+    items,
+    nextCursor: offset + query.limit < ordered.length ? offsetCursor(offset + query.limit) : null,
+  };
 }
 
 export async function getActivity(

@@ -46,6 +46,7 @@ function matches(item: Item, query: ActivityQuery, endsAfter: string | undefined
     const value = query[field];
     if (value && item[field] !== value) return false;
   }
+  if (query.township && ((item.place ?? {}) as Item).township !== query.township) return false;
   if (query.q) {
     const place = (item.place ?? {}) as Item;
     if (
