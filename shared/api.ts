@@ -251,3 +251,6 @@ export const CatalogImportResultSchema = v.object({
   errors: v.array(WorkbookIssueSchema),
 });
 export type CatalogImportResult = v.InferOutput<typeof CatalogImportResultSchema>;
+
+/** POST /me/phone: the number the user shared, to pre-fill a form (nothing is stored). */
+export const SharedPhoneSchema = v.object({ phone: v.string() });

@@ -61,6 +61,10 @@ export const ERRORS = {
     status: 422,
     message: '表格里有需要修改的地方，什么都还没有导入。请按列出的单元格逐一修改后重新导入',
   },
+  INVALID_PHONE_CODE: {
+    status: 400,
+    message: '微信手机号授权已失效，请再点一次“使用微信手机号”，或直接输入手机号',
+  },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太长了，请精简后再提交' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },

@@ -26,10 +26,12 @@ import {
   RedeemResultSchema,
   WxacodeSchema,
   CatalogImportResultSchema,
+  SharedPhoneSchema,
 } from './api';
 import {
   InvitationCreateInputSchema,
   InvitationListQuerySchema,
+  PhoneCodeInputSchema,
   RedeemInputSchema,
   UserIdSchema,
   WxacodeInputSchema,
@@ -499,6 +501,15 @@ export const ROUTES = {
     freshRoles: true,
     responses: { 200: { description: 'the caller', schema: MeSchema } },
     errors: [],
+  },
+  'POST /me/phone': {
+    operationId: 'mePhone',
+    summary:
+      '使用微信手机号: exchange the getPhoneNumber button’s code with WeChat for the number, to pre-fill a form; nothing is stored',
+    auth: 'user',
+    body: PhoneCodeInputSchema,
+    responses: { 200: { description: 'the number', schema: SharedPhoneSchema } },
+    errors: ['INVALID_PHONE_CODE', 'WECHAT_UNAVAILABLE', 'RATE_LIMITED'],
   },
   'POST /invitations/redeem': {
     operationId: 'invitationRedeem',

@@ -124,3 +124,34 @@ export async function unlimitedWxacode(
     message: '暂时生成不了小程序码，请让对方在“我的 → 加入学校”输入邀请码',
   });
 }
+
+/**
+ * The phone number a user chose to share with the getPhoneNumber button (phonenumber.getuserphonenumber). WeChat
+ * charges per call (docs/deploy.md). The number is answered, never stored: the form it pre-fills stores it.
+ */
+export async function userPhoneNumber(config: WechatConfig, code: string): Promise<{ phone: string }> {
+  let data: { errcode?: number; phone_info?: { purePhoneNumber?: string; countryCode?: string | number } };
+  try {
+    const token = await accessToken(config);
+    const url = new URL('/wxa/business/getuserphonenumber', config.apiBase);
+    url.search = new URLSearchParams({ access_token: token }).toString();
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+      signal: AbortSignal.timeout(5000),
+    });
+    data = (await res.json()) as typeof data;
+  } catch (err) {
+    log.warn('getuserphonenumber unreachable', { error: String(err) });
+    throw new DomainError('WECHAT_UNAVAILABLE', { message: '暂时取不到微信手机号，请直接输入手机号' });
+  }
+  const phone = data.phone_info?.purePhoneNumber;
+  if (!data.errcode && phone) return { phone };
+  log.warn('getuserphonenumber refused', { errcode: data.errcode });
+  // 40029: the code is invalid or was used; -1 and 45011: WeChat is busy.
+  if (data.errcode === -1 || data.errcode === 45011) {
+    throw new DomainError('WECHAT_UNAVAILABLE', { message: '暂时取不到微信手机号，请直接输入手机号' });
+  }
+  throw new DomainError('INVALID_PHONE_CODE');
+}

@@ -39,3 +39,14 @@ export const RedeemInputSchema = v.strictObject({ code: InvitationCodeSchema }, 
 export const UserIdSchema = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, '用户编号不正确'));
 
 export const WxacodeInputSchema = v.strictObject({ code: InvitationCodeSchema }, '请求包含不支持的字段');
+
+/** POST /me/phone: the code WeChat's getPhoneNumber button gave the app, exchanged once for the number. */
+export const PhoneCodeInputSchema = v.strictObject(
+  {
+    code: v.pipe(
+      v.string('缺少手机号授权码'),
+      v.regex(/^[A-Za-z0-9_-]{8,256}$/, '手机号授权码不正确，请再点一次“使用微信手机号”'),
+    ),
+  },
+  '请求包含不支持的字段',
+);

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import fc from 'fast-check';
 import * as v from 'valibot';
 import {
@@ -125,6 +126,7 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
   'POST /staff/invitations': () => ({ schoolId: 'shuangliao-vocational', role: 'teacher', note: '张老师' }),
   'POST /staff/invitations/{id}/wxacode': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
+  'POST /me/phone': () => ({ code: 'phone-code-ok-0001' }),
   'POST /staff/activities/{id}/copy': () => ({
     startsAt: '2027-03-02T09:00:00+08:00',
     endsAt: '2027-06-29T11:00:00+08:00',
@@ -189,9 +191,13 @@ const ROUTE_CASES: RouteCase[] = (Object.entries(ROUTES) as Array<[RouteKey, Rou
   },
 );
 
+/** The catalog workbook's routes are for school admins and the bureau: a teacher's 403 would hide the rest. */
+const CATALOG_EDITOR = 'admin';
+
 function headersFor(route: RouteCase): Record<string, string> {
   // The bureau's routes are fuzzed as the bureau: a teacher would stop at 403 before the body is read.
   if (route.spec.auth === 'admin') return bearer('admin');
+  if (route.key === 'GET /staff/catalog.xlsx' || route.spec.upload) return bearer(CATALOG_EDITOR);
   if (route.spec.auth === 'staff') return bearer(STAFF_SHUANGLIAO.user);
   if (route.spec.auth === 'user') return bearer('fuzzer');
   return {};
@@ -315,6 +321,74 @@ describe('hostile input over every route', () => {
       expect(res.status).toBe(400);
       cases++;
     }
+  });
+
+  it('answers an upload that is not a workbook with 422 IMPORT_INVALID, dry run or not', async () => {
+    const workbook = (await api.call('GET', '/staff/catalog.xlsx', { user: CATALOG_EDITOR })).body as Buffer;
+    const notWorkbooks = fc.oneof(
+      fc.uint8Array({ minLength: 1, maxLength: 4096 }).map((bytes) => Buffer.from(bytes)),
+      // A workbook cut short, as a dropped upload would leave it.
+      fc.integer({ min: 1, max: workbook.length - 1 }).map((n) => workbook.subarray(0, n)),
+      fc.constantFrom(
+        Buffer.from('504b0304', 'hex'),
+        Buffer.from('504b0506000000000000000000000000000000000000', 'hex'),
+        Buffer.from('姓名,电话\n张三,13900000000\n'),
+        Buffer.from('<html><body>表格</body></html>'),
+        // The old binary .xls (an OLE2 compound file) starts so.
+        Buffer.from('d0cf11e0a1b11ae1', 'hex'),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(notWorkbooks, fc.boolean(), async (file, dryRun) => {
+        cases++;
+        const res = await api.call('POST', '/staff/catalog/import', {
+          user: CATALOG_EDITOR,
+          file,
+          query: { dryRun: String(dryRun) },
+        });
+        expect(res.status).toBe(422);
+        expect(res.body.error.code).toBe('IMPORT_INVALID');
+        expect(res.body.error.errors[0].message).toMatch(/[\u4e00-\u9fa5]/);
+      }),
+      { numRuns: 30, seed: Number(process.env.FUZZ_SEED ?? 20261201) },
+    );
+  });
+
+  it('previews a workbook with hostile text in any cell without failing', async () => {
+    const workbook = (await api.call('GET', '/staff/catalog.xlsx', { user: CATALOG_EDITOR })).body as Buffer;
+    const hostileCell = fc.oneof(
+      hostileText,
+      fc.constantFrom('x'.repeat(20_000), '😀'.repeat(3000), '=HYPERLINK("http://x")', '  ', '、、，；'),
+      fc.double(),
+      fc.integer(),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('学校', '专业', '证书'),
+        fc.nat(),
+        fc.nat(),
+        hostileCell,
+        async (name, rowPick, columnPick, value) => {
+          cases++;
+          const book = new ExcelJS.Workbook();
+          await book.xlsx.load(workbook as never);
+          const ws = book.getWorksheet(name) as ExcelJS.Worksheet;
+          // Any row there is, a new one below them, or the header.
+          const row = 1 + (rowPick % (ws.rowCount + 1));
+          ws.getRow(row).getCell(1 + (columnPick % ws.columnCount)).value = value;
+          const res = await api.call('POST', '/staff/catalog/import', {
+            user: CATALOG_EDITOR,
+            file: Buffer.from(await book.xlsx.writeBuffer()),
+            query: { dryRun: 'true' },
+          });
+          // A control character makes the file unreadable XML (422); anything else is previewed (200).
+          expect([200, 422]).toContain(res.status);
+          if (res.status === 200) expect(res.body).toMatchObject({ dryRun: true, applied: false });
+          else expect(res.body.error.code).toBe('IMPORT_INVALID');
+        },
+      ),
+      { numRuns: 20, seed: Number(process.env.FUZZ_SEED ?? 20261201) },
+    );
   });
 
   it('ran at least 200 cases and wrote nothing at all', async () => {
