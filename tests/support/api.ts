@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ROUTES, type PathOf, type RouteKey, type RouteMethod } from '../../shared/routes';
+import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog';
 import { splitRouteKey } from '../../shared/route-path';
 import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { expectDocumented } from './contract-check';
@@ -78,29 +79,44 @@ export function handlerApi() {
       roles?: string[];
       body?: unknown;
       rawBody?: string;
+      /** An upload's bytes, sent base64 as API Gateway hands over a binary body (content type .xlsx unless given). */
+      file?: Buffer;
       headers?: Record<string, string>;
       query?: Record<string, string>;
     } = {},
   ): Promise<ParsedResult> {
     const route = resolveRoute(method, path);
     const handler = await load(route.module);
-    const headers = { ...(options.user ? bearer(options.user, options.roles) : {}), ...options.headers };
-    const answer = parseResult(
-      await handler(
-        httpEvent({
-          method,
-          path,
-          routeKey: route.key,
-          pathParameters: route.pathParameters,
-          query: options.query,
-          headers,
-          body: options.body,
-          rawBody: options.rawBody,
-        }),
-      ),
-    );
+    const headers = {
+      ...(options.file ? { 'content-type': XLSX_CONTENT_TYPE } : {}),
+      ...(options.user ? bearer(options.user, options.roles) : {}),
+      ...options.headers,
+    };
+    const event = httpEvent({
+      method,
+      path,
+      routeKey: route.key,
+      pathParameters: route.pathParameters,
+      query: options.query,
+      headers,
+      body: options.body,
+      rawBody: options.rawBody,
+    });
+    if (options.file) {
+      event.body = options.file.toString('base64');
+      event.isBase64Encoded = true;
+    }
+    const answer = binaryResult(await handler(event));
     await expectDocumented(method, path, answer);
     return answer;
   }
   return { call };
+}
+
+/** A binary answer (the catalog workbook) with its body as the bytes; any other answer as parseResult reads it. */
+function binaryResult(result: APIGatewayProxyResultV2): ParsedResult {
+  if (typeof result !== 'object' || !result.isBase64Encoded) return parseResult(result);
+  const headers = (result.headers ?? {}) as Record<string, string>;
+  if (/json/.test(headers['content-type'] ?? '')) return parseResult(result);
+  return { status: result.statusCode ?? 200, headers, body: Buffer.from(result.body ?? '', 'base64') };
 }
