@@ -10,6 +10,8 @@ import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import Fact from '../../components/fact';
+import { shownIntake } from '../../lib/major-status';
 import '../catalog.scss';
 
 export default function MajorPage() {
@@ -29,6 +31,7 @@ export default function MajorPage() {
     );
   }
   const go = (url: string) => void Taro.navigateTo({ url });
+  const intake = shownIntake(m.intake);
   return (
     <PageShell title="专业详情" className="catalog">
       <StaleNote show={major.stale} />
@@ -37,9 +40,15 @@ export default function MajorPage() {
         <View className="catalog__tag">{m.level}</View>
         <View className={`catalog__tag catalog__tag--${m.status}`}>{MAJOR_STATUS_LABELS[m.status]}</View>
         <View className="catalog__tag">{m.group}</View>
-        {m.years ? <View className="catalog__tag">学制 {m.years} 年</View> : null}
         {m.code ? <View className="catalog__tag">专业代码 {m.code}</View> : null}
       </View>
+
+      <Section title="学制与招生">
+        <Fact label="学制" value={m.years ? `${m.years} 年` : null} />
+        <Fact label="招生计划" value={intake ? `${intake.year} 年计划招生 ${intake.places} 人` : null} />
+        <Fact label="学费" value={m.tuition} />
+        <Fact label="资助" value={m.aid} />
+      </Section>
 
       <Section title="开设学校">
         <View className="catalog__link-list">
@@ -52,7 +61,11 @@ export default function MajorPage() {
       </Section>
 
       <Section title="学什么">
-        <View className="catalog__text">{m.summary}</View>
+        {m.summary ? (
+          <View className="catalog__text">{m.summary}</View>
+        ) : (
+          <View className="catalog__muted">学校暂未公布专业简介</View>
+        )}
       </Section>
 
       {m.careers.length ? (

@@ -10,6 +10,7 @@ import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import ActivityGroup from '../../components/activity-group';
+import Website from '../../components/website';
 import MajorRows from '../../components/major-rows';
 import '../catalog.scss';
 
@@ -45,8 +46,20 @@ export default function SchoolPage() {
           <View className="catalog__text">{s.direction}</View>
         </Section>
       ) : null}
+      {s.intro ? (
+        <Section title="学校简介">
+          <View className="catalog__text catalog__prose">{s.intro}</View>
+        </Section>
+      ) : null}
       <Section title="联系方式">
         <Contact name={s.name} phone={s.phone} address={s.address} location={s.location} />
+        {s.admissionsContact ? (
+          <View className="catalog__fact">
+            <View className="catalog__fact-label">招生咨询</View>
+            <View className="catalog__fact-value">{s.admissionsContact}</View>
+          </View>
+        ) : null}
+        {s.website ? <Website url={s.website} /> : null}
       </Section>
       {majors.data?.items.length ? (
         <Section title="开设专业">
