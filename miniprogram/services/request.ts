@@ -17,6 +17,7 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   path: string;
   query?: Query;
+  /** Sent as JSON; an ArrayBuffer (a file to upload) is sent as it is with the Content-Type in `headers`. */
   body?: unknown;
   token?: string;
   headers?: Record<string, string>;
@@ -51,7 +52,7 @@ export function toApiError(status: number, data: unknown): ApiError {
 export async function request<T>(options: RequestOptions): Promise<T> {
   const { method = 'GET', path, query, body, token, headers = {}, timeoutMs = 15000 } = options;
   const header: Record<string, string> = { Accept: 'application/json', ...headers };
-  if (body !== undefined) header['Content-Type'] = 'application/json';
+  if (body !== undefined && !header['Content-Type']) header['Content-Type'] = 'application/json';
   if (token) header.Authorization = `Bearer ${token}`;
   let response: Taro.request.SuccessCallbackResult<Record<string, unknown> | string>;
   try {
@@ -59,8 +60,8 @@ export async function request<T>(options: RequestOptions): Promise<T> {
       url: `${API_BASE}${path}${buildQuery(query)}`,
       method,
       header,
-      // Both platforms serialise an object body as JSON when Content-Type says so.
-      data: body as Record<string, unknown> | undefined,
+      // Both platforms serialise an object body as JSON when Content-Type says so; an ArrayBuffer goes as it is.
+      data: body as Record<string, unknown> | ArrayBuffer | undefined,
       dataType: 'json',
       timeout: timeoutMs,
     });

@@ -7,12 +7,13 @@ import { useResource } from '@/hooks/use-resource';
 import { formatSessionTime, kindLabel } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api, auth } from '@/services';
+import { catalogRoutes, editsCatalog } from '../../lib/catalog-routes';
 import { managesPeople } from '../../lib/people';
 import '../../lib/staff.scss';
 
 /**
  * 学校工作台: the school's activities with seats and waitlist, and the way to 发布活动, 签到, 统计 and — for the
- * bureau and school admins — 教师管理.
+ * bureau and school admins — 教师管理, 学校信息 and 专业管理.
  */
 export default function StaffHome() {
   const res = useResource('staff:activities', () => api.staffActivities());
@@ -23,6 +24,7 @@ export default function StaffHome() {
     void res.reload().finally(() => Taro.stopPullDownRefresh());
   });
   const items = res.data?.items ?? [];
+  const roles = auth.current()?.roles ?? [];
   return (
     <PageShell title="学校工作台" className="staff">
       <View className="staff__actions">
@@ -39,7 +41,7 @@ export default function StaffHome() {
         <SpButton small variant="secondary" onClick={() => void Taro.navigateTo({ url: routes.staffStats })}>
           统计
         </SpButton>
-        {managesPeople(auth.current()?.roles ?? []) ? (
+        {managesPeople(roles) ? (
           <SpButton
             small
             variant="secondary"
@@ -47,6 +49,24 @@ export default function StaffHome() {
           >
             教师管理
           </SpButton>
+        ) : null}
+        {editsCatalog(roles) ? (
+          <>
+            <SpButton
+              small
+              variant="secondary"
+              onClick={() => void Taro.navigateTo({ url: catalogRoutes.schoolProfile() })}
+            >
+              学校信息
+            </SpButton>
+            <SpButton
+              small
+              variant="secondary"
+              onClick={() => void Taro.navigateTo({ url: catalogRoutes.majors() })}
+            >
+              专业管理
+            </SpButton>
+          </>
         ) : null}
       </View>
       <View className="staff__title">我的活动</View>
