@@ -104,9 +104,9 @@ export type ResponseCache = ReturnType<typeof createResponseCache>;
 const groups = new Map<string, Set<Map<string, unknown>>>();
 
 /**
- * Forgets this instance's cached answers of a group: an edit to the catalog shows at once wherever it was made
- * (and in every handler of a process that serves them all, as serverless-offline and the tests do); other
- * instances see it within their TTL.
+ * Forgets this instance's cached answers of a group: an edit to the catalog shows at once in the function instance
+ * that made it (and in every handler of a process that serves them all, as the integration tests' in-process
+ * client does). Other instances, and serverless-offline's worker per function, see it within their TTL.
  */
 export function forgetGroup(group: string): void {
   for (const entries of groups.get(group) ?? []) entries.clear();

@@ -114,6 +114,9 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/stats/index',
       'pages/publish/index',
       'pages/people/index',
+      'pages/school-profile/index',
+      'pages/majors/index',
+      'pages/major-edit/index',
     ],
   });
   expect(app.__usePrivacyCheck__).toBe(true);
