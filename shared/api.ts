@@ -37,10 +37,11 @@ export type RosterEntry = v.InferOutput<typeof RosterEntrySchema>;
 
 const SessionRefSchema = v.object({ index: v.number(), startsAt: v.string(), endsAt: v.string() });
 
-/** One session of an activity, as an attendee's record shows it. */
+/** One session of an activity, as an attendee's record shows it; a cancelled one (停课) does not count. */
 export const AttendanceSessionSchema = v.object({
   ...SessionRefSchema.entries,
   checkedInAt: v.nullable(v.string()),
+  cancelled: v.optional(v.boolean()),
 });
 export type AttendanceSession = v.InferOutput<typeof AttendanceSessionSchema>;
 

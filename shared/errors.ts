@@ -34,6 +34,8 @@ export const ERRORS = {
   },
   INVALID_CODE: { status: 400, message: '签到码无效或已过期，请让参加人刷新“我的报名”里的二维码' },
   ALREADY_CHECKED_IN: { status: 409, message: '这位参加人本次已经签到过了' },
+  SESSION_NOT_FOUND: { status: 404, message: '这个活动没有这一次课，请刷新活动后重试' },
+  SESSION_CANCELLED: { status: 409, message: '这次课已停课：不用签到，也不计入出勤' },
   COMPLETION_NOT_FOUND: { status: 404, message: '没有找到这份结业证明，请核对验证码' },
   ACTIVITY_ALREADY_CANCELLED: { status: 409, message: '这个活动已经取消过了' },
   NOT_ELIGIBLE: { status: 422, message: '参加人不符合这个活动的报名条件' },

@@ -43,6 +43,8 @@ import {
   ActivityListQuerySchema,
   ActivityPatchInputSchema,
   ActivitySchema,
+  SessionIndexSchema,
+  SessionPatchInputSchema,
 } from './schemas/activity';
 import { LoginInputSchema, MineQuerySchema } from './schemas/auth';
 import {
@@ -377,7 +379,23 @@ export const ROUTES = {
     params: byId,
     body: ActivityPatchInputSchema,
     responses: { 200: { description: 'updated', schema: ActivitySchema } },
-    errors: ['ACTIVITY_NOT_FOUND', 'CAPACITY_BELOW_CONFIRMED', 'BUSY_RETRY'],
+    errors: ['ACTIVITY_NOT_FOUND', 'CAPACITY_BELOW_CONFIRMED', 'BUSY_RETRY', 'EDIT_CONFLICT'],
+  },
+  'PATCH /staff/activities/{id}/sessions/{index}': {
+    operationId: 'staffActivitySessionUpdate',
+    summary:
+      '调课/停课: move one class (index 0-based: 第N次课 is N-1) to a new time or place, or cancel it with a reason; everyone signed up is told once',
+    auth: 'staff',
+    params: { id: IdSchema, index: SessionIndexSchema },
+    body: SessionPatchInputSchema,
+    responses: { 200: { description: 'the activity with the class changed', schema: ActivitySchema } },
+    errors: [
+      'ACTIVITY_NOT_FOUND',
+      'SESSION_NOT_FOUND',
+      'SESSION_CANCELLED',
+      'ACTIVITY_CANCELLED',
+      'EDIT_CONFLICT',
+    ],
   },
   'GET /staff/activities/{id}/signups': {
     operationId: 'staffRoster',
@@ -421,7 +439,7 @@ export const ROUTES = {
     auth: 'staff',
     body: CheckInInputSchema,
     responses: { 200: { description: 'checked in', schema: CheckInResultSchema } },
-    errors: ['INVALID_CODE', 'ALREADY_CHECKED_IN'],
+    errors: ['INVALID_CODE', 'ALREADY_CHECKED_IN', 'SESSION_CANCELLED'],
   },
   'POST /staff/activities/{id}/copy': {
     operationId: 'staffActivityCopy',
@@ -448,6 +466,7 @@ export const ROUTES = {
       'ALREADY_CHECKED_IN',
       'OUTSIDE_CHECK_IN_WINDOW',
       'ACTIVITY_CANCELLED',
+      'SESSION_CANCELLED',
     ],
   },
   'POST /staff/activities/{id}/walk-ins': {

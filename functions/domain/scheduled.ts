@@ -8,7 +8,7 @@ export type ScheduledDeps = NotifyDeps & LotteryDeps & SignupDeps;
 
 /**
  * One run of the scheduled work (handlers/rules-worker.ts, every few minutes): the activities on the agenda
- * (draw a lottery whose time has come, queue what time has made due, move `wakeAt` on), the offers that ran
+ * (draw a lottery whose time has come, queue what time and staff's changes have made due, move `wakeAt` on), the offers that ran
  * out, then delivery of what the outbox holds. It reads only what is due, never the history, and each step
  * is idempotent, so an overlapping run is harmless.
  */
@@ -32,11 +32,13 @@ export async function runScheduledWork(
       const fresh = (await deps.activities.get(activity.id)) ?? activity;
       queued += await enqueueSwept(deps, fresh);
       const next = nextWakeUp(fresh, now);
-      // A revision or cancellation since the read set its own wakeAt, which then stands.
+      // A revision or cancellation since the read set its own wakeAt, which then stands; the changes of
+      // classes swept above are recorded as told, unless another came since (then it stays due).
       await deps.activities.reschedule(
         activity.id,
         activity.wakeAt ?? '',
         next === null ? null : toIso(next),
+        fresh.changeSeq > fresh.noticedSeq ? fresh.changeSeq : undefined,
       );
     } catch (err) {
       // It stays on the agenda: the next run tries again, and one activity does not hold up the others.

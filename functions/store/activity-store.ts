@@ -46,6 +46,21 @@ function agendaUpdate(id: string, wakeAt: string | null): { set: string; remove?
   };
 }
 
+/** The condition that an activity's change number is still `placeholder`'s (an item older than it has none: 0). */
+function changeSeqIs(placeholder: string, seq: number): string {
+  return seq === 0
+    ? `(attribute_not_exists(changeSeq) OR changeSeq = ${placeholder})`
+    : `changeSeq = ${placeholder}`;
+}
+
+/** The change number of the item a failed condition returned (marshalled by the transaction, or not). */
+function changeSeqOf(item: unknown): number {
+  const value = (item as Record<string, unknown> | undefined)?.changeSeq;
+  if (typeof value === 'number') return value;
+  if (value && typeof value === 'object' && 'N' in value) return Number((value as { N: string }).N);
+  return 0;
+}
+
 export function createActivityStore(): ActivityStore {
   return {
     async get(id) {
@@ -205,16 +220,22 @@ export function createActivityStore(): ActivityStore {
       return items.map(toRecord);
     },
 
-    async reschedule(id, from, to) {
+    async reschedule(id, from, to, noticedSeq) {
       const agenda = agendaUpdate(id, to);
+      const noticing = noticedSeq !== undefined;
       try {
         await db().send(
           new UpdateCommand({
             TableName: tableName(),
             Key: keys.activity(id),
-            UpdateExpression: `SET ${agenda.set}${agenda.remove ? ` REMOVE ${agenda.remove}` : ''}`,
-            ConditionExpression: 'wakeAt = :from',
-            ExpressionAttributeValues: { ':from': from, ...agenda.values },
+            UpdateExpression: `SET ${agenda.set}${noticing ? ', noticedSeq = :seq' : ''}${agenda.remove ? ` REMOVE ${agenda.remove}` : ''}`,
+            // A change since the read moved wakeAt, or (within the same second) its number: it stays due.
+            ConditionExpression: `wakeAt = :from${noticing ? ` AND ${changeSeqIs(':seq', noticedSeq)}` : ''}`,
+            ExpressionAttributeValues: {
+              ':from': from,
+              ...agenda.values,
+              ...(noticing ? { ':seq': noticedSeq } : {}),
+            },
           }),
         );
         return true;
@@ -252,7 +273,7 @@ export function createActivityStore(): ActivityStore {
       return result.reasons[0]?.Item ? 'already-cancelled' : 'missing';
     },
 
-    async update(id, changes, minCapacity, audit) {
+    async update(id, changes, minCapacity, audit, expectedChangeSeq) {
       const names: Record<string, string> = {};
       const values: Record<string, unknown> = { ':minCapacity': minCapacity };
       const sets: string[] = [];
@@ -286,23 +307,35 @@ export function createActivityStore(): ActivityStore {
           sets.length ? `SET ${sets.join(', ')}` : '',
           removes.length ? `REMOVE ${removes.join(', ')}` : '',
         ].join(' '),
-        ConditionExpression: 'attribute_exists(PK) AND (#confirmed <= :minCapacity OR :minCapacity = :zero)',
+        ConditionExpression: `attribute_exists(PK) AND (#confirmed <= :minCapacity OR :minCapacity = :zero)${
+          expectedChangeSeq === undefined ? '' : ` AND ${changeSeqIs(':expectedSeq', expectedChangeSeq)}`
+        }`,
         ExpressionAttributeNames: names,
-        ExpressionAttributeValues: { ...values, ':zero': 0 },
+        ExpressionAttributeValues: {
+          ...values,
+          ':zero': 0,
+          ...(expectedChangeSeq === undefined ? {} : { ':expectedSeq': expectedChangeSeq }),
+        },
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
       };
+      const refusal = (old: unknown) =>
+        !old
+          ? ('missing' as const)
+          : expectedChangeSeq !== undefined && changeSeqOf(old) !== expectedChangeSeq
+            ? ('changed' as const)
+            : ('capacity-below-confirmed' as const);
       if (!audit) {
         try {
           await db().send(new UpdateCommand(update));
           return 'updated';
         } catch (err) {
           if ((err as Error).name !== 'ConditionalCheckFailedException') throw err;
-          return (err as { Item?: unknown }).Item ? 'capacity-below-confirmed' : 'missing';
+          return refusal((err as { Item?: unknown }).Item);
         }
       }
       const result = await transact({ TransactItems: [{ Update: update }, auditPut(audit)] });
       if (result.ok) return 'updated';
-      return result.reasons[0]?.Item ? 'capacity-below-confirmed' : 'missing';
+      return refusal(result.reasons[0]?.Item);
     },
   };
 }

@@ -77,7 +77,7 @@ export function activityIdOf(pk: string): string {
  *   SCHOOL#id             ENROLMENT#year
  *   AUDIT                 at#id              (newest first)
  *   RATE#scope#subject    W#windowStart      (a minute's count, expires by TTL)
- *   OUTBOX#signupId       kind               OUTBOX#pending / nextAttemptAt#…   (while unsent)
+ *   OUTBOX#signupId       kind[#about]       OUTBOX#pending / nextAttemptAt#…   (while unsent)
  *   USER#id               SUBSCRIPTIONS      (accepted one-time subscribe templates)
  *   META                  SEED
  */
@@ -180,11 +180,18 @@ export const keys = {
     PK: `RATE#${scope}#${subject}`,
     SK: `W#${windowStart}`,
   }),
-  outbox: (signupId: string, kind: string) => ({ PK: `OUTBOX#${signupId}`, SK: kind }),
+  /**
+   * A message's item: its sign-up, then its kind and what it is about (`session-changed#s2#c4`); a kind owed
+   * once per sign-up has no `about`, so the messages stored before `about` existed keep their ids.
+   */
+  outbox: (signupId: string, kind: string, about?: string) => ({
+    PK: `OUTBOX#${signupId}`,
+    SK: about ? `${kind}#${about}` : kind,
+  }),
   /** While a message waits: listed by when it is next due. */
-  pendingMessage: (m: { nextAttemptAt: string; signupId: string; kind: string }) => ({
+  pendingMessage: (m: { nextAttemptAt: string; signupId: string; kind: string; about?: string }) => ({
     GSI1PK: partitions.pendingMessages(),
-    GSI1SK: `${m.nextAttemptAt}#${m.signupId}#${m.kind}`,
+    GSI1SK: `${m.nextAttemptAt}#${m.signupId}#${keys.outbox(m.signupId, m.kind, m.about).SK}`,
   }),
   subscriptions: (userId: string) => ({ PK: partitions.user(userId), SK: 'SUBSCRIPTIONS' }),
 };

@@ -7,14 +7,15 @@ import { keys, partitions, withoutKeys } from './keys';
 import { fromItem } from './records';
 
 /**
- * A message's outbox item, written only if its sign-up has none of that kind: a message id (sign-up and kind)
- * is never written twice, whether by the worker or inside the transaction that changes a sign-up.
+ * A message's outbox item, written only if its sign-up has none with its id (sign-up, kind and what it is
+ * about): a message is never written twice, whether by the worker or inside the transaction that changes a
+ * sign-up.
  */
 export function outboxPut(message: OutboxMessage) {
   return {
     TableName: tableName(),
     Item: {
-      ...keys.outbox(message.signupId, message.kind),
+      ...keys.outbox(message.signupId, message.kind, message.about),
       ...keys.pendingMessage(message),
       type: 'outbox',
       ...message,
@@ -53,7 +54,7 @@ export function createOutboxStore(): OutboxStore {
       await db().send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: keys.outbox(message.signupId, message.kind),
+          Key: keys.outbox(message.signupId, message.kind, message.about),
           UpdateExpression:
             'SET #status = :status, attempts = attempts + :one, lastError = :error, sentAt = :sentAt REMOVE GSI1PK, GSI1SK',
           ConditionExpression: '#status = :pending',
@@ -73,7 +74,7 @@ export function createOutboxStore(): OutboxStore {
       await db().send(
         new UpdateCommand({
           TableName: tableName(),
-          Key: keys.outbox(message.signupId, message.kind),
+          Key: keys.outbox(message.signupId, message.kind, message.about),
           UpdateExpression:
             'SET attempts = attempts + :one, nextAttemptAt = :next, lastError = :error, GSI1SK = :sk',
           ConditionExpression: '#status = :pending',

@@ -39,8 +39,35 @@ const StoredPlaceSchema = v.object({
 });
 export type Place = v.InferOutput<typeof StoredPlaceSchema>;
 
-const SessionSchema = v.object({ startsAt: v.string(), endsAt: v.string() });
+/**
+ * One class of an activity. Its index in `sessions` is its identity (check-ins, messages and the session route
+ * name it), so a session is never removed or reordered: 停课 keeps it in the list, marked `cancelled` (absent
+ * reads as false), and reminders, check-in and the attendance rule pass over it.
+ */
+const SessionSchema = v.object({
+  startsAt: v.string(),
+  endsAt: v.string(),
+  cancelled: v.optional(v.boolean()),
+  cancelReason: v.optional(v.string()),
+  /** Where this class is held when it is not the activity's place (PATCH …/sessions/{index} moved it). */
+  place: v.optional(StoredPlaceSchema),
+});
 export type Session = v.InferOutput<typeof SessionSchema>;
+
+export const CHANGE_ASPECTS = ['time', 'place', 'cancelled'] as const;
+
+/**
+ * A change staff made that the people signed up are told of (domain/activities/sessions.ts): its number in the
+ * activity's sequence, the session it is about (0-based; null for the activity as a whole) and what changed.
+ * Each change is one message per person, whose outbox id names the session and the number.
+ */
+const ChangeSchema = v.object({
+  seq: v.number(),
+  session: v.nullable(v.number()),
+  what: v.array(v.picklist(CHANGE_ASPECTS)),
+  at: v.string(),
+});
+export type ActivityChange = v.InferOutput<typeof ChangeSchema>;
 
 /** A value older items lack reads as `fallback`. */
 const nullableOr = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema), null);
@@ -95,6 +122,11 @@ export const ActivityRecordSchema = v.object({
    * is left, absent only on items stored before the agenda existed. While set, the worker's agenda lists it.
    */
   wakeAt: v.optional(v.nullable(v.string())),
+  /** The number of the last change the people signed up are owed a message about (0: none yet). */
+  changeSeq: v.optional(v.number(), 0),
+  /** The changes, oldest first (the last MAX_KEPT_CHANGES); the worker has queued the messages of those up to noticedSeq. */
+  changes: v.optional(v.array(ChangeSchema), () => []),
+  noticedSeq: v.optional(v.number(), 0),
   sample: v.optional(v.boolean(), false),
   /** 下一期: the term this one was copied from, and the one copied from it (see POST …/copy). */
   previousId: nullableOr(v.string()),
@@ -114,6 +146,9 @@ export const ActivitySchema = v.object({
     'lotterySeed',
     'drawOrder',
     'wakeAt',
+    'changeSeq',
+    'changes',
+    'noticedSeq',
     'createdBy',
   ]).entries,
   seatsLeft: v.number(),
@@ -292,6 +327,44 @@ export const ActivityPatchInputSchema = v.pipe(
   v.check((p) => Object.keys(p).length > 0, '没有要修改的内容'),
 );
 export type ActivityPatchInput = v.InferOutput<typeof ActivityPatchInputSchema>;
+
+/** The session route's `{index}`: 0-based, as `sessions` and the attendance rows count (第N次课 is index + 1). */
+export const SessionIndexSchema = v.pipe(v.string(), v.regex(/^(0|[1-9]\d{0,2})$/, '课次应为 0 起的整数'));
+
+/**
+ * PATCH /staff/activities/{id}/sessions/{index}: move one class (its times, its place), or 停课 with a reason.
+ * Everyone signed up is told what changed.
+ */
+export const SessionPatchInputSchema = v.pipe(
+  v.strictObject(
+    {
+      startsAt: v.optional(IsoInstantSchema),
+      endsAt: v.optional(IsoInstantSchema),
+      place: v.optional(PlaceSchema),
+      cancelled: v.optional(v.literal(true, '“停课”只能填 true（停课后不能恢复）')),
+      reason: v.optional(plainText('停课原因', 2, 200)),
+    },
+    '包含不能修改的字段',
+  ),
+  v.check((p) => Object.keys(p).length > 0, '没有要修改的内容'),
+  v.forward(
+    v.check((p) => !p.cancelled || !!p.reason, '请填写停课原因，它会发给已报名的人'),
+    ['reason'],
+  ),
+  v.forward(
+    v.check((p) => !!p.cancelled || p.reason === undefined, '只有停课时才填写停课原因'),
+    ['reason'],
+  ),
+  v.forward(
+    v.check((p) => !p.cancelled || (!p.startsAt && !p.endsAt && !p.place), '停课时不能同时修改时间或地点'),
+    ['cancelled'],
+  ),
+  v.forward(
+    v.check((p) => !p.startsAt || !p.endsAt || isAfter(p.endsAt, p.startsAt), '结束时间应晚于开始时间'),
+    ['endsAt'],
+  ),
+);
+export type SessionPatchInput = v.InferOutput<typeof SessionPatchInputSchema>;
 
 /** `near=43.17,124.35`: latitude then longitude, as WeChat's fuzzy location gives them. */
 const NearSchema = v.pipe(

@@ -21,7 +21,10 @@ export const UserRecordSchema = v.object({
 });
 export type UserRecord = v.InferOutput<typeof UserRecordSchema>;
 
-/** Every message the app sends, at most once per sign-up. */
+/**
+ * Every message the app sends, at most once per sign-up and kind, or, for the kinds owed once per class or per
+ * change, once per sign-up, kind and `about` (domain/messaging/reminders.ts).
+ */
 export const MESSAGE_KINDS = [
   'reminder-24h',
   'reminder-2h',
@@ -29,12 +32,20 @@ export const MESSAGE_KINDS = [
   'lottery-result',
   'offer',
   'activity-cancelled',
+  'session-reminder',
+  'session-changed',
+  'session-cancelled',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
 export const OutboxMessageSchema = v.object({
   signupId: v.string(),
   kind: v.picklist(MESSAGE_KINDS),
+  /**
+   * What it is about when its kind is owed more than once per sign-up: `s3` (the class of index 3) for a
+   * session's reminder, `s3#c7` (and `all#c7`) for the activity's change number 7. Part of the message's id.
+   */
+  about: v.optional(v.string()),
   userId: v.string(),
   activityId: v.string(),
   /** The template's name (domain/messaging/messages.ts TEMPLATE_OF); its WeChat id is looked up when the message is sent. */

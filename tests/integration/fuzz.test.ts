@@ -121,6 +121,11 @@ const VALID_BODIES: { [K in RouteKey]?: () => RequestOf<K>['body'] } = {
   'POST /staff/activities': () => outreachBody() as RequestOf<'POST /staff/activities'>['body'],
   'PATCH /staff/activities/{id}': () => ({ capacity: 10, title: '新的名称' }),
   'POST /staff/activities/{id}/cancel': () => ({ reason: '天气原因' }),
+  'PATCH /staff/activities/{id}/sessions/{index}': () => ({
+    startsAt: '2026-12-20T14:00:00+08:00',
+    endsAt: '2026-12-20T16:00:00+08:00',
+    place: { township: '茂林镇', address: '村委会院内' },
+  }),
   'POST /staff/check-ins': () => ({ code: `CK1.${'A'.repeat(40)}` }),
   'PUT /staff/schools/{id}/enrolment': () => ({ year: 2026, students: 1200 }),
   'POST /invitations/redeem': () => ({ code: 'ZZZZ-ZZZZ-ZZZZ-ZZZZ' }),
@@ -174,6 +179,9 @@ const REAL_IDS: { [K in RouteKey]?: () => string } = {
   'POST /staff/invitations/{id}/wxacode': () => '0'.repeat(24),
 };
 
+/** Real values of the path parameters that are not an id: the first class of the activity. */
+const REAL_PARAMS: Record<string, string> = { index: '0' };
+
 /** Every route of the table, as the fuzzer drives it. */
 interface RouteCase {
   key: RouteKey;
@@ -208,7 +216,7 @@ function realPath(route: RouteCase): string {
   const real = REAL_IDS[route.key]?.() ?? (route.template.startsWith('/signups') ? signupId : activityId);
   return routePath(
     route.template,
-    Object.fromEntries(Object.keys(route.spec.params ?? {}).map((n) => [n, real])),
+    Object.fromEntries(Object.keys(route.spec.params ?? {}).map((n) => [n, REAL_PARAMS[n] ?? real])),
   );
 }
 

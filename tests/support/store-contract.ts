@@ -352,6 +352,52 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         expect(await ours(NOW)).toEqual([a.id]);
         expect(await s.activities.get(a.id)).toMatchObject({ wakeAt: NOW, title: '改期' });
       });
+
+      it('writes a change of classes only over the change number it read, and records what the worker told', async () => {
+        const activity = await published({ schoolId: uid('school'), wakeAt: NOW });
+        const moved = (startsAt: string, seq: number) => ({
+          sessions: [
+            { startsAt, endsAt: at(startsAt, 2 * HOUR), place: { township: '茂林镇', address: '文化站' } },
+          ],
+          changeSeq: seq,
+          changes: [{ seq, session: 0, what: ['time' as const], at: NOW }],
+        });
+        // An item stored before change numbers existed reads as 0.
+        expect(await s.activities.update(activity.id, moved(STARTS, 1), 0, auditRecord(NOW), 0)).toBe(
+          'updated',
+        );
+        expect(await s.activities.get(activity.id)).toMatchObject({ ...moved(STARTS, 1), noticedSeq: 0 });
+        // A second writer that read 0 too is refused, with and without an audit entry; nothing of it is written.
+        const later = '2030-03-13T09:00:00+08:00';
+        expect(await s.activities.update(activity.id, moved(later, 1), 0, auditRecord(NOW), 0)).toBe(
+          'changed',
+        );
+        expect(await s.activities.update(activity.id, moved(later, 1), 0, undefined, 0)).toBe('changed');
+        expect((await s.activities.get(activity.id))?.sessions[0]?.startsAt).toBe(STARTS);
+        expect(await s.activities.update(activity.id, moved(later, 2), 0, undefined, 1)).toBe('updated');
+        expect(await s.activities.update(uid('act'), moved(later, 1), 0, auditRecord(NOW), 0)).toBe(
+          'missing',
+        );
+        // A capacity refusal is still told apart from a change that came first.
+        await insert(activity.id, 'confirm');
+        await insert(activity.id, 'confirm');
+        expect(await s.activities.update(activity.id, { capacity: 1 }, 1, auditRecord(NOW), 2)).toBe(
+          'capacity-below-confirmed',
+        );
+
+        // The worker records the changes it told only if none came since it read them.
+        expect(await s.activities.reschedule(activity.id, NOW, null, 1)).toBe(false);
+        expect((await s.activities.get(activity.id))?.wakeAt).toBe(NOW);
+        expect(await s.activities.reschedule(activity.id, NOW, later, 2)).toBe(true);
+        expect(await s.activities.get(activity.id)).toMatchObject({
+          wakeAt: later,
+          noticedSeq: 2,
+          changeSeq: 2,
+        });
+        const fresh = await published({ wakeAt: NOW });
+        expect(await s.activities.reschedule(fresh.id, NOW, null, 0)).toBe(true);
+        expect(await s.activities.get(fresh.id)).toMatchObject({ wakeAt: null, noticedSeq: 0 });
+      });
     });
 
     describe('sign-ups: seats', () => {
@@ -926,6 +972,35 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         expect(await s.outbox.enqueue(message(signupId, 'lottery-result', NOW))).toBe(true);
         expect((await s.outbox.list(signupId)).map((m) => m.kind)).toEqual(['lottery-result', 'offer']);
         expect((await s.outbox.list(signupId))[1]).toEqual(offer);
+      });
+
+      it('queues one message per sign-up, kind and what it is about, and settles each on its own', async () => {
+        const signupId = nextSignupId();
+        const changed = { ...message(signupId, 'session-changed', NOW), about: 's2#c1' };
+        expect(
+          (await Promise.all([s.outbox.enqueue(changed), s.outbox.enqueue({ ...changed })])).sort(),
+        ).toEqual([false, true]);
+        expect(await s.outbox.enqueue({ ...changed, about: 's2#c2' })).toBe(true);
+        expect(await s.outbox.enqueue({ ...changed, kind: 'session-reminder', about: 's2' })).toBe(true);
+        // Without `about`, the id is the kind alone, as messages stored before it were.
+        expect(await s.outbox.enqueue(message(signupId, 'session-changed', NOW))).toBe(true);
+        expect((await s.outbox.list(signupId)).map((m) => [m.kind, m.about])).toEqual([
+          ['session-changed', undefined],
+          ['session-changed', 's2#c1'],
+          ['session-changed', 's2#c2'],
+          ['session-reminder', 's2'],
+        ]);
+        const sentAt = at(NOW, HOUR);
+        await s.outbox.settle(changed, { status: 'sent', sentAt });
+        await s.outbox.retry({ ...changed, about: 's2#c2' }, at(NOW, 2 * HOUR), 45015);
+        expect((await s.outbox.list(signupId)).map((m) => [m.about, m.status, m.attempts])).toEqual([
+          [undefined, 'pending', 0],
+          ['s2#c1', 'sent', 1],
+          ['s2#c2', 'pending', 1],
+          ['s2', 'pending', 0],
+        ]);
+        const due = (await s.outbox.due(at(NOW, HOUR), 1000)).filter((m) => m.signupId === signupId);
+        expect(due.map((m) => m.about)).toEqual([undefined, 's2']);
       });
 
       it('lists what is due in order, settles a message once, and retries one later', async () => {

@@ -15,9 +15,13 @@ import {
   SWEEP_SLACK_MS,
   deliveryVerdict,
   dueMessages,
+  messageContent,
+  reminderSlots,
   remindersOnConfirm,
   retryDelayMs,
 } from '../../functions/domain/messaging/reminders';
+import { earnsCompletion, summarizeAttendance } from '../../functions/domain/attendance/check-in';
+import { withChange } from '../../functions/domain/activities/sessions';
 import { nextWakeUp } from '../../functions/domain/activities/agenda';
 import { drawMessages, promotionMessages } from '../../functions/domain/messaging/notify';
 import type { ActivityRecord } from '../../shared/schemas/activity';
@@ -161,18 +165,20 @@ describe('reminders', () => {
     updatedAt: '',
   };
   const start = Date.parse(base.startsAt);
+  /** The kinds owed, without what each is about. */
+  const due = (...args: Parameters<typeof dueMessages>) => dueMessages(...args).map((o) => o.kind);
   it('owes the 24-hour reminder the day before and the 2-hour one just before', () => {
-    expect(dueMessages(base, signup, start - 30 * 3600_000)).toEqual([]);
-    expect(dueMessages(base, signup, start - 20 * 3600_000)).toEqual(['reminder-24h']);
-    expect(dueMessages(base, signup, start - 3600_000)).toEqual(['reminder-2h']);
-    expect(dueMessages(base, { ...signup, status: 'waitlisted' }, start - 3600_000)).toEqual([]);
+    expect(due(base, signup, start - 30 * 3600_000)).toEqual([]);
+    expect(dueMessages(base, signup, start - 20 * 3600_000)).toEqual([{ kind: 'reminder-24h' }]);
+    expect(due(base, signup, start - 3600_000)).toEqual(['reminder-2h']);
+    expect(due(base, { ...signup, status: 'waitlisted' }, start - 3600_000)).toEqual([]);
   });
 
   it('tells everyone signed up when an activity is cancelled, and a promoted person once', () => {
-    expect(dueMessages({ ...base, cancelled: true }, { ...signup, status: 'waitlisted' }, 0)).toEqual([
+    expect(due({ ...base, cancelled: true }, { ...signup, status: 'waitlisted' }, 0)).toEqual([
       'activity-cancelled',
     ]);
-    expect(dueMessages(base, { ...signup, promotedAt: 'x' }, 0)).toEqual(['seat-confirmed']);
+    expect(due(base, { ...signup, promotedAt: 'x' }, 0)).toEqual(['seat-confirmed']);
   });
 
   it('backs off exponentially up to an hour', () => {
@@ -248,5 +254,194 @@ describe('the worker’s agenda', () => {
 
   it('puts a new activity on the agenda at its first wake-up', () => {
     expect(base.wakeAt).toBe('2027-03-01T09:00:00+08:00');
+  });
+});
+
+describe('a weekly term: a reminder before every class, and a message for every change', () => {
+  const H = 3600_000;
+  /** Four Tuesday classes, 2 to 23 March 2027, 09:00–10:30. */
+  const term = newActivityRecord(
+    {
+      kind: 'senior',
+      title: '太极拳（春季班）',
+      description: '',
+      schoolId: 'lishu-senior-univ',
+      county: '梨树县',
+      place: { township: '梨树镇', address: '老年大学' },
+      startsAt: '2027-03-02T09:00:00+08:00',
+      endsAt: '2027-03-23T10:30:00+08:00',
+      schedule: {
+        weekday: 2,
+        startTime: '09:00',
+        endTime: '10:30',
+        firstDate: '2027-03-02',
+        lastDate: '2027-03-23',
+        skipDates: [],
+      },
+      capacity: 30,
+      signupOpensAt: '2027-02-01T08:00:00+08:00',
+      signupClosesAt: '2027-02-20T18:00:00+08:00',
+    },
+    { id: 'act-term', createdBy: 't', now: 0 },
+  );
+  const starts = term.sessions.map((x) => Date.parse(x.startsAt));
+  const signup: SignupRecord = {
+    id: 's-term',
+    activityId: term.id,
+    userId: 'u',
+    status: 'confirmed',
+    attendee: { name: '王', phone: '13800138000' },
+    createdAt: '2027-02-10T10:00:00+08:00',
+    updatedAt: '2027-02-10T10:00:00+08:00',
+  };
+  /** The term with class `index` changed as PATCH …/sessions/{index} writes it. */
+  function changed(
+    index: number,
+    session: Partial<ActivityRecord['sessions'][number]>,
+    what: Array<'time' | 'place' | 'cancelled'>,
+  ) {
+    return {
+      ...term,
+      sessions: term.sessions.map((x, i) => (i === index ? { ...x, ...session } : x)),
+      ...withChange(term, { session: index, what, at: '2027-02-25T12:00:00+08:00' }),
+    };
+  }
+
+  it('gives the first class its two reminders and each later class one, the day before, named by its index', () => {
+    expect(term.sessions).toHaveLength(4);
+    expect(reminderSlots(term).map((x) => [x.kind, x.about, x.from])).toEqual([
+      ['reminder-24h', undefined, starts[0]! - 24 * H],
+      ['reminder-2h', undefined, starts[0]! - 2 * H],
+      ['session-reminder', 's1', starts[1]! - 24 * H],
+      ['session-reminder', 's2', starts[2]! - 24 * H],
+      ['session-reminder', 's3', starts[3]! - 24 * H],
+    ]);
+    // Inside each window, exactly that class's reminder is owed; between them, nothing.
+    expect(dueMessages(term, signup, starts[2]! - 20 * H)).toEqual([
+      { kind: 'session-reminder', about: 's2' },
+    ]);
+    expect(dueMessages(term, signup, starts[2]! - 30 * H)).toEqual([]);
+    expect(dueMessages(term, { ...signup, status: 'waitlisted' }, starts[2]! - 20 * H)).toEqual([]);
+    expect(remindersOnConfirm(term, starts[3]! - H)).toEqual([
+      { kind: 'session-reminder', about: 's3', at: starts[3]! - H },
+    ]);
+  });
+
+  it('wakes the worker once per window of each class, and passes over a cancelled class', () => {
+    const wakeUps = (activity: ActivityRecord) => {
+      const times = [];
+      for (let at = nextWakeUp(activity, 0); at !== null; at = nextWakeUp(activity, at)) times.push(at);
+      return times;
+    };
+    expect(wakeUps(term)).toEqual([
+      starts[0]! - 24 * H,
+      starts[0]! - 2 * H,
+      starts[1]! - 24 * H,
+      starts[2]! - 24 * H,
+      starts[3]! - 24 * H,
+    ]);
+    const third = changed(2, { cancelled: true, cancelReason: '停电' }, ['cancelled']);
+    expect(wakeUps(third)).not.toContain(starts[2]! - 24 * H);
+    expect(reminderSlots(third).map((x) => x.about)).toEqual([undefined, undefined, 's1', 's3']);
+  });
+
+  it('follows a moved class: its reminder waits for the new window, and its old window owes nothing', () => {
+    const moved = changed(2, { startsAt: '2027-03-18T14:00:00+08:00', endsAt: '2027-03-18T15:30:00+08:00' }, [
+      'time',
+    ]);
+    const newStart = Date.parse('2027-03-18T14:00:00+08:00');
+    expect(dueMessages(moved, signup, starts[2]! - 20 * H).map((o) => o.kind)).not.toContain(
+      'session-reminder',
+    );
+    expect(nextWakeUp(moved, starts[1]!)).toBe(newStart - 24 * H);
+    const reminder = { kind: 'session-reminder' as const, about: 's2' };
+    expect(deliveryVerdict(reminder, moved, signup, starts[2]! - 20 * H)).toEqual({
+      waitUntil: newStart - 24 * H,
+    });
+    expect(deliveryVerdict(reminder, moved, signup, newStart - 20 * H)).toBe('send');
+    expect(messageContent(reminder, moved, signup).data.time2.value).toBe('2027年3月18日 14:00');
+    expect(messageContent(reminder, moved, signup).data.phrase5.value).toBe('第3次课就要到了，请准时参加');
+    const cancelled = changed(2, { cancelled: true, cancelReason: '停电' }, ['cancelled']);
+    expect(deliveryVerdict(reminder, cancelled, signup, starts[2]! - 20 * H)).toBe('drop');
+  });
+
+  it('owes each change once to everyone holding or waiting for a place who signed up before it', () => {
+    const moved = changed(2, { startsAt: '2027-03-18T14:00:00+08:00', endsAt: '2027-03-18T15:30:00+08:00' }, [
+      'time',
+    ]);
+    const now = Date.parse('2027-02-25T12:05:00+08:00');
+    for (const status of ['confirmed', 'waitlisted', 'applied', 'offered'] as const) {
+      expect(dueMessages(moved, { ...signup, status }, now)).toContainEqual({
+        kind: 'session-changed',
+        about: 's2#c1',
+      });
+    }
+    for (const status of ['cancelled', 'expired'] as const) {
+      expect(dueMessages(moved, { ...signup, status }, now)).toEqual([]);
+    }
+    expect(dueMessages(moved, { ...signup, createdAt: '2027-02-25T12:01:00+08:00' }, now)).toEqual([]);
+    // Once the worker has told it, it is owed no more; the next change is a message of its own.
+    expect(dueMessages({ ...moved, noticedSeq: 1 }, signup, now)).toEqual([]);
+    const again = {
+      ...moved,
+      noticedSeq: 1,
+      ...withChange(moved, { session: 2, what: ['place'], at: '2027-02-25T13:00:00+08:00' }),
+    };
+    expect(dueMessages(again, signup, now)).toEqual([{ kind: 'session-changed', about: 's2#c2' }]);
+  });
+
+  it('says what changed, with the class’s new time and place, in the cancelled template’s fields', () => {
+    const moved = changed(2, { startsAt: '2027-03-18T14:00:00+08:00', endsAt: '2027-03-18T15:30:00+08:00' }, [
+      'time',
+    ]);
+    const timeMessage = messageContent({ kind: 'session-changed', about: 's2#c1' }, moved, signup).data;
+    expect(timeMessage.phrase5.value).toBe('第3次课改到3月18日 14:00');
+    expect(timeMessage.time2.value).toBe('2027年3月18日 14:00');
+    const hall = { township: '梨树镇', address: '文化站二楼' };
+    const placed = changed(1, { place: hall }, ['place']);
+    const placeMessage = messageContent({ kind: 'session-changed', about: 's1#c1' }, placed, signup).data;
+    expect(placeMessage.phrase5.value).toBe('第2次课地点改为梨树镇 文化站二楼');
+    expect(placeMessage.thing3.value).toBe('梨树镇 文化站二楼');
+    expect(placeMessage.time2.value).toBe('2027年3月9日 09:00');
+    const cancelled = changed(2, { cancelled: true, cancelReason: '停电' }, ['cancelled']);
+    const cancelMessage = messageContent(
+      { kind: 'session-cancelled', about: 's2#c1' },
+      cancelled,
+      signup,
+    ).data;
+    expect(cancelMessage.phrase5.value).toBe('3月16日的课停课：停电');
+    expect(cancelMessage.time2.value).toBe('2027年3月16日 09:00');
+  });
+
+  it('drops a change’s message made moot: the activity or the class cancelled since, or the class begun', () => {
+    const moved = changed(2, { startsAt: '2027-03-18T14:00:00+08:00', endsAt: '2027-03-18T15:30:00+08:00' }, [
+      'time',
+    ]);
+    const message = { kind: 'session-changed' as const, about: 's2#c1' };
+    const now = Date.parse('2027-02-25T12:05:00+08:00');
+    expect(deliveryVerdict(message, moved, signup, now)).toBe('send');
+    expect(deliveryVerdict(message, { ...moved, cancelled: true }, signup, now)).toBe('drop');
+    expect(deliveryVerdict(message, moved, { ...signup, status: 'cancelled' }, now)).toBe('drop');
+    expect(deliveryVerdict(message, moved, signup, Date.parse('2027-03-18T14:00:00+08:00'))).toBe('drop');
+    expect(deliveryVerdict({ ...message, about: 's2#c9' }, moved, signup, now)).toBe('drop');
+    const cancelled = changed(2, { cancelled: true, cancelReason: '停电' }, ['cancelled']);
+    expect(deliveryVerdict({ kind: 'session-cancelled', about: 's2#c1' }, cancelled, signup, now)).toBe(
+      'send',
+    );
+  });
+
+  it('leaves a cancelled class out of the attendance rule: neither held nor attended', () => {
+    const cancelled = changed(2, { cancelled: true, cancelReason: '停电' }, ['cancelled']).sessions;
+    const checkIns = [0, 1, 3].map((sessionIndex) => ({
+      sessionIndex,
+      checkedInAt: '2027-03-02T09:05:00+08:00',
+    }));
+    const attendance = summarizeAttendance(cancelled, checkIns, 1);
+    expect(attendance.attended).toBe(3);
+    expect(attendance.hours).toBe(4.5);
+    expect(attendance.sessions.map((x) => x.cancelled ?? false)).toEqual([false, false, true, false]);
+    // Every class held was attended: 3 of 3, though the term had 4.
+    expect(earnsCompletion(attendance)).toBe(true);
+    expect(earnsCompletion(summarizeAttendance(term.sessions, checkIns, 1))).toBe(false);
   });
 });

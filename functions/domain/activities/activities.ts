@@ -2,15 +2,19 @@ import * as v from 'valibot';
 import {
   ActivityCreateInputSchema,
   type Activity,
+  type ActivityChange,
   type ActivityCopyInput,
   type ActivityCreateInput,
   type ActivityPatchInput,
+  type Session,
+  type SessionPatchInput,
 } from '../../../shared/schemas/activity';
 import type { RosterEntry } from '../../../shared/api';
 import { SIGNUP_STATUS_LABELS } from '../../../shared/schemas/signup';
 import { dayjs, inZone, toIso } from '../../../shared/time';
 import { canManageSchool, managedSchools, type Caller } from '../access';
 import { newActivityRecord, toActivityView } from './activity';
+import { isHeld, placeOf, samePlace, sessionsOf, spanOf, startOf, withChange } from './sessions';
 import { auditEntry, pick } from '../audit/audit';
 import { DomainError, validationFailed } from '../errors';
 import type { ActivityQuery, ActivityStore } from './ports';
@@ -244,15 +248,20 @@ export async function copyActivity(
   return toActivityView(record, now);
 }
 
+/** Tries of a change written over the change number it read, before it answers EDIT_CONFLICT. */
+const CHANGE_ATTEMPTS = 5;
+
 /**
  * Edits a published activity. Capacity may grow (the waitlist moves up into the new seats at once) but
- * never shrink below the seats already promised.
+ * never shrink below the seats already promised. A new time of a single class, or a new place, is a change
+ * everyone signed up is told of (the worker's next run queues it).
  */
 export async function reviseActivity(
   deps: ActivityDeps,
   caller: Caller,
   id: string,
   patch: ActivityPatchInput,
+  attempt = 1,
 ): Promise<Activity> {
   const current = await requireManagedActivity(deps, caller, id);
   const merged = { ...current, ...patch };
@@ -271,28 +280,178 @@ export async function reviseActivity(
     if (value) changes[field] = toIso(value);
   }
   // A single-session activity's one session follows its times; a term's sessions come from its schedule.
-  if ((patch.startsAt || patch.endsAt) && current.sessions.length <= 1)
-    changes.sessions = [{ startsAt, endsAt }];
+  const single = current.sessions.length <= 1;
+  if ((patch.startsAt || patch.endsAt) && single)
+    changes.sessions = [{ ...current.sessions[0], startsAt, endsAt }];
+  // What the people signed up are told: the class moved, the place changed (not a form saved unchanged).
+  const what: Array<'time' | 'place'> = [];
+  if (
+    single &&
+    (dayjs(startsAt).valueOf() !== dayjs(current.startsAt).valueOf() ||
+      dayjs(endsAt).valueOf() !== dayjs(current.endsAt).valueOf())
+  )
+    what.push('time');
+  if (patch.place && !samePlace(patch.place, current.place)) what.push('place');
+  if (what.length > 0)
+    Object.assign(
+      changes,
+      withChange(current, { session: single ? 0 : null, what, at: toIso(deps.clock.now()) }),
+    );
+  // The audit keeps what changed, not the change log.
+  const { changes: _log, ...audited } = changes;
   const audit = auditEntry(
     caller,
     'revise-activity',
     `activity:${id}`,
-    pick(current, Object.keys(changes)),
-    changes,
+    pick(current, Object.keys(audited)),
+    audited,
     deps.clock.now(),
   );
   // New times may open a reminder window or move the draw: the worker looks again at its next run.
-  const timing = ['startsAt', 'endsAt', 'sessions', 'drawAt'].some((f) => f in changes);
+  const timing = ['startsAt', 'endsAt', 'sessions', 'drawAt', 'changeSeq'].some((f) => f in changes);
   const result = await deps.activities.update(
     id,
     timing ? { ...changes, wakeAt: toIso(deps.clock.now()) } : changes,
     patch.capacity ?? 0,
     audit,
+    // The sessions and the change log are written whole: only over the change number read.
+    'sessions' in changes || 'changeSeq' in changes ? current.changeSeq : undefined,
   );
   if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
   if (result === 'capacity-below-confirmed') throw new DomainError('CAPACITY_BELOW_CONFIRMED');
+  if (result === 'changed') {
+    if (attempt >= CHANGE_ATTEMPTS) throw new DomainError('EDIT_CONFLICT');
+    return reviseActivity(deps, caller, id, patch, attempt + 1);
+  }
   if (patch.capacity !== undefined && patch.capacity > current.capacity) await fillFreedSeats(deps, id);
   return toActivityView((await deps.activities.get(id)) ?? { ...current, ...changes }, deps.clock.now());
+}
+
+/**
+ * PATCH /staff/activities/{id}/sessions/{index}: moves one class (its times, its place), or cancels it (停课)
+ * with a reason. The class keeps its index; a cancelled one stays in the list, marked, and no longer counts.
+ * Everyone who holds or waits for a place is told at the worker's next run (one message per change: its
+ * outbox id names the class and the change number). The same request repeated changes nothing and tells
+ * nobody twice. The activity's own times follow its first and last classes still held.
+ */
+export async function reviseSession(
+  deps: ActivityDeps,
+  caller: Caller,
+  id: string,
+  index: number,
+  input: SessionPatchInput,
+): Promise<Activity> {
+  for (let attempt = 1; attempt <= CHANGE_ATTEMPTS; attempt++) {
+    const current = await requireManagedActivity(deps, caller, id);
+    if (current.cancelled) throw new DomainError('ACTIVITY_CANCELLED');
+    const sessions = sessionsOf(current);
+    const session = sessions[index];
+    if (!session) {
+      throw new DomainError('SESSION_NOT_FOUND', {
+        message: `这个活动只有 ${sessions.length} 次课，没有第 ${index + 1} 次（课次从 0 数起）`,
+      });
+    }
+    const now = deps.clock.now();
+    const revised = revisedSession(current, sessions, index, input, now);
+    if (!revised) return toActivityView(current, now);
+    const { next, what } = revised;
+    // A single class's place is the activity's own: the lists and the page show it.
+    const single = sessions.length === 1;
+    const { place: movedTo, ...rest } = next;
+    const list = sessions.map((s, i) => (i !== index ? s : single ? rest : next));
+    const changes: Partial<ActivityRecord> = {
+      sessions: list,
+      ...(single && movedTo ? { place: movedTo } : {}),
+      ...(spanOf(list) ?? {}),
+      ...withChange(current, { session: index, what, at: toIso(now) }),
+      // On the agenda at once: the worker's next run tells everyone, and moves the reminders.
+      wakeAt: toIso(now),
+      updatedAt: toIso(now),
+    };
+    const audit = auditEntry(
+      caller,
+      input.cancelled ? 'cancel-session' : 'revise-session',
+      `activity:${id}`,
+      { session: index, ...session },
+      { session: index, ...next },
+      now,
+    );
+    const result = await deps.activities.update(id, changes, 0, audit, current.changeSeq);
+    if (result === 'missing') throw new DomainError('ACTIVITY_NOT_FOUND');
+    if (result === 'updated') {
+      return toActivityView((await deps.activities.get(id)) ?? { ...current, ...changes }, now);
+    }
+    // Another change came first: read again and apply this one over it.
+  }
+  throw new DomainError('EDIT_CONFLICT');
+}
+
+/**
+ * The class after the patch, and what changed; null when nothing does (the same request again). Refuses a class
+ * already cancelled or begun, a time that puts it out of order with the classes held before and after it, and
+ * cancelling the last class still held (cancel the activity instead).
+ */
+function revisedSession(
+  activity: ActivityRecord,
+  sessions: Session[],
+  index: number,
+  input: SessionPatchInput,
+  now: number,
+): { next: Session; what: ActivityChange['what'] } | null {
+  const session = sessions[index] as Session;
+  if (!isHeld(session)) {
+    if (input.cancelled) return null;
+    throw new DomainError('SESSION_CANCELLED', { message: '这次课已经停课，不能再修改' });
+  }
+  const field = input.cancelled
+    ? 'cancelled'
+    : input.startsAt
+      ? 'startsAt'
+      : input.endsAt
+        ? 'endsAt'
+        : 'place';
+  if (startOf(session) <= now) {
+    throw validationFailed([{ field, message: '这次课已经开始或结束了，不能再修改或停课' }]);
+  }
+  if (input.cancelled) {
+    if (!sessions.some((s, i) => i !== index && isHeld(s))) {
+      throw validationFailed([
+        { field: 'cancelled', message: '这是唯一还要上的一次课：请取消整个活动，报名的人会收到通知' },
+      ]);
+    }
+    return { next: { ...session, cancelled: true, cancelReason: input.reason }, what: ['cancelled'] };
+  }
+  const startsAt = input.startsAt ? toIso(input.startsAt) : session.startsAt;
+  const endsAt = input.endsAt ? toIso(input.endsAt) : session.endsAt;
+  const start = dayjs(startsAt).valueOf();
+  const issues = [];
+  if (dayjs(endsAt).valueOf() <= start) issues.push({ field: 'endsAt', message: '结束时间应晚于开始时间' });
+  if (start <= now) issues.push({ field: 'startsAt', message: '新的上课时间已经过去了' });
+  const before = sessions.slice(0, index).filter(isHeld).at(-1);
+  const after = sessions.slice(index + 1).find(isHeld);
+  const n = (s: Session) => sessions.indexOf(s) + 1;
+  if (before && start < dayjs(before.endsAt).valueOf()) {
+    issues.push({ field: 'startsAt', message: `要排在第 ${n(before)} 次课结束之后` });
+  }
+  if (after && dayjs(endsAt).valueOf() > startOf(after)) {
+    issues.push({ field: 'endsAt', message: `要排在第 ${n(after)} 次课开始之前` });
+  }
+  if (issues.length > 0) throw validationFailed(issues);
+  const what: ActivityChange['what'] = [];
+  if (start !== startOf(session) || dayjs(endsAt).valueOf() !== dayjs(session.endsAt).valueOf())
+    what.push('time');
+  const place = placeOf(activity, session);
+  if (input.place && !samePlace(input.place, place)) what.push('place');
+  if (what.length === 0) return null;
+  return {
+    next: {
+      ...session,
+      startsAt,
+      endsAt,
+      ...(what.includes('place') && input.place ? { place: input.place } : {}),
+    },
+    what,
+  };
 }
 
 async function fillFreedSeats(deps: ActivityDeps, activityId: string): Promise<void> {

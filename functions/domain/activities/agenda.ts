@@ -1,11 +1,13 @@
 import { dayjs } from '../../../shared/time';
 import type { ActivityRecord } from '../../../shared/schemas/activity';
-import { REMINDER_WINDOWS, reminderWindow } from '../messaging/reminders';
+import { reminderSlots } from '../messaging/reminders';
 
 /**
  * The scheduled worker's agenda: an activity is on it (with `wakeAt`) only while the worker still has something
- * to do for it at a known instant — its draw, the opening of a reminder window, the notice of its cancellation.
- * Each run reads the activities whose `wakeAt` has passed and nothing else, so finished activities cost nothing.
+ * to do for it at a known instant — its draw, the opening of a reminder window of one of its classes, the notice
+ * of its cancellation or of a class moved or cancelled (those set `wakeAt` to the moment they are made).
+ * Each run reads the activities whose `wakeAt` has passed and nothing else, so finished activities cost nothing,
+ * and a weekly term is read once per reminder window of each class, not at every run.
  * Offers that run out are on the agenda as sign-ups (SignupStore.expiredOffers), not here.
  */
 
@@ -19,9 +21,8 @@ export function nextWakeUp(activity: ActivityRecord, after: number): number | nu
   if (activity.enrolment === 'lottery' && !activity.drawnAt && activity.drawAt) {
     times.push(Math.max(dayjs(activity.drawAt).valueOf(), after));
   }
-  for (const kind of Object.keys(REMINDER_WINDOWS) as Array<keyof typeof REMINDER_WINDOWS>) {
-    const opens = reminderWindow(activity, kind).from;
-    if (opens > after) times.push(opens);
+  for (const slot of reminderSlots(activity)) {
+    if (slot.from > after) times.push(slot.from);
   }
   return times.length ? Math.min(...times) : null;
 }

@@ -8,6 +8,7 @@ import {
   aggregateStats,
   codeExpiry,
   earnsCompletion,
+  heldCount,
   isWithinCheckInWindow,
   newCompletionCode,
   openCheckInCode,
@@ -16,8 +17,9 @@ import {
   summarizeAttendance,
 } from './check-in';
 import { DomainError } from '../errors';
-import type { ActivityRecord } from '../../../shared/schemas/activity';
+import type { ActivityRecord, Session } from '../../../shared/schemas/activity';
 import type { ActivityStore } from '../activities/ports';
+import { isHeld } from '../activities/sessions';
 import type { AttendanceStore, SchoolAdminStore } from './ports';
 import type { CatalogStore } from '../catalog/ports';
 import type { Clock } from '../clock';
@@ -91,7 +93,7 @@ async function completionFor(
     activityId: activity.id,
     attendeeName: signup.attendee.name,
     sessionsAttended: attendance.attended,
-    sessionsTotal: attendance.sessions.length,
+    sessionsTotal: heldCount(attendance),
     hours: attendance.hours,
     issuedAt: toIso(now),
   });
@@ -128,7 +130,7 @@ export async function signupDetail(
         sessionIndex: index,
         expiresAt: codeExpiry(session),
       });
-      detail.checkInSession = { index, ...session };
+      detail.checkInSession = { index, startsAt: session.startsAt, endsAt: session.endsAt };
     }
   }
   detail.completion = await completionFor(deps, record, activity);
@@ -157,6 +159,7 @@ export async function checkIn(
   if (!activity) throw new DomainError('INVALID_CODE');
   if (!canManageSchool(caller, activity.schoolId)) throw new DomainError('FORBIDDEN');
   const session = activity.sessions[claim.sessionIndex];
+  if (session && !isHeld(session)) throw new DomainError('SESSION_CANCELLED');
   if (!session || !isWithinCheckInWindow(session, at)) {
     throw new DomainError('INVALID_CODE', {
       message: '现在不在这次课的签到时间内（开课前 2 小时到结束后 12 小时）',
@@ -177,6 +180,7 @@ async function markAttended(
 ): Promise<CheckInResult> {
   const session = activity.sessions[sessionIndex];
   if (!session) throw new DomainError('OUTSIDE_CHECK_IN_WINDOW');
+  if (!isHeld(session)) throw new DomainError('SESSION_CANCELLED');
   const checkedInAt = toIso(at);
   const outcome = await deps.attendance.recordCheckIn(
     {
@@ -202,7 +206,7 @@ async function markAttended(
     signupId: signup.id,
     attendee: { name: signup.attendee.name },
     activity: { id: activity.id, title: activity.title },
-    session: { index: sessionIndex, ...session },
+    session: { index: sessionIndex, startsAt: session.startsAt, endsAt: session.endsAt },
     checkedInAt,
   };
 }
@@ -217,12 +221,19 @@ const windowText = (session: { startsAt: string; endsAt: string }) =>
  * keeps the QR check-in's window (2 h before a session to 12 h after), and the refusal says when it is.
  */
 function sessionToMark(activity: ActivityRecord, sessionDate: string | undefined, now: number): number {
+  const onDate = (s: Session) => inZone(s.startsAt).format('YYYY-MM-DD') === sessionDate;
   const index =
     sessionDate === undefined
       ? sessionForCode(activity.sessions, now)
-      : activity.sessions.findIndex((s) => inZone(s.startsAt).format('YYYY-MM-DD') === sessionDate);
+      : activity.sessions.findIndex((s) => onDate(s) && isHeld(s));
   const session = index === null || index < 0 ? undefined : activity.sessions[index];
   if (sessionDate !== undefined && !session) {
+    const cancelled = activity.sessions.find(onDate);
+    if (cancelled) {
+      throw new DomainError('SESSION_CANCELLED', {
+        message: `${sessionDate} 的课已停课${cancelled.cancelReason ? `（${cancelled.cancelReason}）` : ''}，不用签到`,
+      });
+    }
     throw new DomainError('VALIDATION_FAILED', {
       fields: [{ field: 'sessionDate', message: `${sessionDate} 这天没有这个活动的课` }],
     });

@@ -4,6 +4,7 @@ import type { Session } from '../../../shared/schemas/activity';
 import type { School } from '../../../shared/schemas/catalog';
 import { COUNTIES } from '../../../shared/schemas/common';
 import { dayjs, inZone } from '../../../shared/time';
+import { isHeld } from '../activities/sessions';
 
 /** Staff may check people in from two hours before a session until twelve hours after it ends. */
 export const CHECK_IN_OPENS_BEFORE_MS = 2 * 3600_000;
@@ -58,9 +59,14 @@ export function isWithinCheckInWindow(session: Session, at: number): boolean {
   );
 }
 
-/** The session a code shown now is for: the one under way, else the next; null once the last has passed. */
+/**
+ * The session a code shown now is for: the one under way, else the next (a cancelled one is passed over); null
+ * once the last has passed.
+ */
 export function sessionForCode(sessions: Session[], now: number): number | null {
-  const index = sessions.findIndex((s) => dayjs(s.endsAt).valueOf() + CHECK_IN_CLOSES_AFTER_MS > now);
+  const index = sessions.findIndex(
+    (s) => isHeld(s) && dayjs(s.endsAt).valueOf() + CHECK_IN_CLOSES_AFTER_MS > now,
+  );
   return index < 0 ? null : index;
 }
 
@@ -68,14 +74,24 @@ export function codeExpiry(session: Session): number {
   return Math.floor((dayjs(session.endsAt).valueOf() + CHECK_IN_CLOSES_AFTER_MS) / 1000);
 }
 
+/**
+ * An attendee's record: every session in its place, a cancelled one (停课) marked and counted neither as held nor
+ * as attended (nor its hours), so a class that did not take place never counts against anyone.
+ */
 export function summarizeAttendance(
   sessions: Session[],
   checkIns: Array<{ sessionIndex: number; checkedInAt: string }>,
   threshold: number,
 ): Attendance {
   const byIndex = new Map(checkIns.map((c) => [c.sessionIndex, c.checkedInAt]));
-  const rows = sessions.map((s, index) => ({ index, ...s, checkedInAt: byIndex.get(index) ?? null }));
-  const attendedRows = rows.filter((r) => r.checkedInAt !== null);
+  const rows = sessions.map((s, index) => ({
+    index,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    checkedInAt: byIndex.get(index) ?? null,
+    ...(isHeld(s) ? {} : { cancelled: true }),
+  }));
+  const attendedRows = rows.filter((r) => r.checkedInAt !== null && !r.cancelled);
   const minutes = attendedRows.reduce((sum, r) => sum + dayjs(r.endsAt).diff(dayjs(r.startsAt), 'minute'), 0);
   return {
     sessions: rows,
@@ -85,9 +101,14 @@ export function summarizeAttendance(
   };
 }
 
-/** The attendance rule: attended sessions ÷ all sessions reaches the activity's threshold. */
+/** The sessions that took place (or will): all but the cancelled ones. */
+export function heldCount(attendance: Attendance): number {
+  return attendance.sessions.filter((s) => !s.cancelled).length;
+}
+
+/** The attendance rule: attended sessions ÷ sessions held (a cancelled one is in neither) reaches the threshold. */
 export function earnsCompletion(attendance: Attendance): boolean {
-  const total = attendance.sessions.length;
+  const total = heldCount(attendance);
   return total > 0 && attendance.attended / total >= attendance.threshold - 1e-9;
 }
 

@@ -41,11 +41,21 @@ export interface Messenger {
 
 type Addressee = Pick<SignupRecord, 'id' | 'userId' | 'activityId'>;
 
-/** An outbox message for one sign-up, to go from `at` (at once unless it waits for a reminder window). */
-export function outboxMessage(kind: MessageKind, signup: Addressee, now: number, at = now): OutboxMessage {
+/**
+ * An outbox message for one sign-up, to go from `at` (at once unless it waits for a reminder window); `about`
+ * names its class or change when its kind is owed more than once (it is part of the message's id).
+ */
+export function outboxMessage(
+  kind: MessageKind,
+  signup: Addressee,
+  now: number,
+  at = now,
+  about?: string,
+): OutboxMessage {
   return {
     signupId: signup.id,
     kind,
+    ...(about ? { about } : {}),
     userId: signup.userId,
     activityId: signup.activityId,
     template: TEMPLATE_OF[kind],
@@ -58,7 +68,7 @@ export function outboxMessage(kind: MessageKind, signup: Addressee, now: number,
 
 /** What a seat confirmed at `now` queues with itself: the reminder of a window open then (remindersOnConfirm). */
 export function seatMessages(activity: ActivityRecord, signup: Addressee, now: number): OutboxMessage[] {
-  return remindersOnConfirm(activity, now).map((r) => outboxMessage(r.kind, signup, now, r.at));
+  return remindersOnConfirm(activity, now).map((r) => outboxMessage(r.kind, signup, now, r.at, r.about));
 }
 
 /**
@@ -90,14 +100,16 @@ export function drawMessages(
 
 /**
  * The worker's part: puts into the outbox what an activity's sign-ups are owed at this moment of the kinds that
- * come with time (SWEPT_KINDS: the reminders of an open window, the notice of a cancellation), at most once each.
+ * come with time (SWEPT_KINDS: the reminders of an open window, the notice of a cancellation or of a class
+ * moved or cancelled), at most once each.
  */
 export async function enqueueSwept(deps: NotifyDeps, activity: ActivityRecord): Promise<number> {
   const now = deps.clock.now();
   let added = 0;
   for (const signup of await deps.signups.listForActivity(activity.id)) {
-    for (const kind of dueMessages(activity, signup, now)) {
-      if (SWEPT_KINDS.has(kind) && (await deps.outbox.enqueue(outboxMessage(kind, signup, now)))) added++;
+    for (const { kind, about } of dueMessages(activity, signup, now)) {
+      if (SWEPT_KINDS.has(kind) && (await deps.outbox.enqueue(outboxMessage(kind, signup, now, now, about))))
+        added++;
     }
   }
   return added;
@@ -152,7 +164,7 @@ async function deliverOne(
     return;
   }
   const now = deps.clock.now();
-  const verdict = deliveryVerdict(message.kind, activity, signup, now);
+  const verdict = deliveryVerdict(message, activity, signup, now);
   if (verdict === 'drop') {
     await deps.outbox.settle(message, { status: 'dropped' });
     tally.dropped = (tally.dropped ?? 0) + 1;
@@ -173,7 +185,7 @@ async function deliverOne(
   const errcode = await messenger.send({
     touser,
     template_id: template,
-    ...messageContent(message.kind, activity, signup),
+    ...messageContent(message, activity, signup, now),
   });
   if (errcode === 0) {
     await deps.outbox.settle(message, { status: 'sent', sentAt: toIso(deps.clock.now()) });

@@ -57,6 +57,9 @@ function matches(item: Item, query: ActivityQuery, endsAfter: string | undefined
   return true;
 }
 
+/** An activity's change number as the store's condition reads it: an item without one has 0. */
+const changeSeqOf = (item: Item | undefined) => numberField(item ?? {}, 'changeSeq') ?? 0;
+
 /** The in-memory ActivityStore: the conditions of functions/store/activity-store.ts, on a MemoryTable. */
 export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
   const get = (id: string) => table.activities.get(id);
@@ -198,13 +201,18 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
         });
     },
 
-    async reschedule(id, from, to) {
+    async reschedule(id, from, to, noticedSeq) {
       await turn();
       return transact([
         {
           item: `activity:${id}`,
-          holds: () => get(id)?.wakeAt === from,
-          apply: () => setAgenda(id, get(id) as Item, to),
+          holds: () =>
+            get(id)?.wakeAt === from && (noticedSeq === undefined || changeSeqOf(get(id)) === noticedSeq),
+          apply: () => {
+            const item = get(id) as Item;
+            setAgenda(id, item, to);
+            if (noticedSeq !== undefined) item.noticedSeq = noticedSeq;
+          },
         },
       ]).ok;
     },
@@ -229,7 +237,7 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
       return result.failed[0] && get(id) ? 'already-cancelled' : 'missing';
     },
 
-    async update(id, changes, minCapacity, audit) {
+    async update(id, changes, minCapacity, audit, expectedChangeSeq) {
       await turn();
       // The store reads the activity first (a separate request) to move its index keys with the start time.
       const current = changes.startsAt ? get(id) : undefined;
@@ -244,7 +252,10 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
           const item = get(id);
           if (!item) return false;
           const confirmed = numberField(item, 'confirmedCount');
-          return (confirmed !== undefined && confirmed <= minCapacity) || minCapacity === 0;
+          return (
+            ((confirmed !== undefined && confirmed <= minCapacity) || minCapacity === 0) &&
+            (expectedChangeSeq === undefined || changeSeqOf(item) === expectedChangeSeq)
+          );
         },
         apply: () => {
           const item = get(id) as Item;
@@ -256,7 +267,11 @@ export function createMemoryActivityStore(table: MemoryTable): ActivityStore {
       };
       const result = transact(audit ? [write, auditStep(table, audit)] : [write]);
       if (result.ok) return 'updated';
-      return result.failed[0] && get(id) ? 'capacity-below-confirmed' : 'missing';
+      const old = get(id);
+      if (!result.failed[0] || !old) return 'missing';
+      return expectedChangeSeq !== undefined && changeSeqOf(old) !== expectedChangeSeq
+        ? 'changed'
+        : 'capacity-below-confirmed';
     },
   };
 }

@@ -14,12 +14,16 @@ import {
 
 const toMessage = (item: Item) => copy(item) as unknown as OutboxMessage;
 
+/** A message's id, as the store's item key makes it: its sign-up, its kind and what it is about. */
+const idOf = (message: Pick<OutboxMessage, 'signupId' | 'kind' | 'about'>) =>
+  keyOf(message.signupId, keys.outbox(message.signupId, message.kind, message.about).SK);
+
 /**
- * A message's outbox item, put only if its sign-up has none of that kind (the store's outboxPut): by the worker,
+ * A message's outbox item, put only if its sign-up has none with its id (the store's outboxPut): by the worker,
  * or inside the transaction that changes a sign-up.
  */
 export function outboxStep(table: MemoryTable, message: OutboxMessage): Step {
-  const key = keyOf(message.signupId, message.kind);
+  const key = idOf(message);
   return {
     item: `outbox:${key}`,
     holds: () => !table.outbox.has(key),
@@ -35,7 +39,7 @@ export function outboxStep(table: MemoryTable, message: OutboxMessage): Step {
 export function createMemoryOutboxStore(table: MemoryTable): OutboxStore {
   /** A write to a pending message; like the store's, a message no longer pending throws. */
   function updatePending(message: OutboxMessage, change: (item: Item) => string | null): void {
-    const key = keyOf(message.signupId, message.kind);
+    const key = idOf(message);
     const result = transact([
       {
         item: `outbox:${key}`,
@@ -91,9 +95,11 @@ export function createMemoryOutboxStore(table: MemoryTable): OutboxStore {
 
     async list(signupId) {
       await turn();
+      // In the order of the store's sort key: the kind, then what it is about.
+      const sk = (m: Item) => keys.outbox(signupId, String(m.kind), m.about as string | undefined).SK;
       return [...table.outbox.values()]
         .filter((m) => m.message.signupId === signupId)
-        .sort((a, b) => (String(a.message.kind) < String(b.message.kind) ? -1 : 1))
+        .sort((a, b) => (sk(a.message) < sk(b.message) ? -1 : 1))
         .map((m) => toMessage(m.message));
     },
   };
