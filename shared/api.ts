@@ -7,7 +7,7 @@ import { ActivitySchema } from './schemas/activity';
 import { FieldIssueSchema, WorkbookIssueSchema } from './errors';
 import { SCHOOL_ROLES } from './roles';
 import type { Page } from './schemas/common';
-import { SignupSchema } from './schemas/signup';
+import { FamilyMemberSchema, SignupSchema } from './schemas/signup';
 
 export type { Page };
 
@@ -255,3 +255,43 @@ export type CatalogImportResult = v.InferOutput<typeof CatalogImportResultSchema
 
 /** POST /me/phone: the number the user shared, to pre-fill a form (nothing is stored). */
 export const SharedPhoneSchema = v.object({ phone: v.string() });
+
+/** GET /me/export: everything stored about the caller (PIPL Art. 45), as one JSON document. */
+export const MyDataSchema = v.object({
+  exportedAt: v.string(),
+  profile: v.object({
+    userId: v.string(),
+    shortId: v.nullable(v.string()),
+    roles: v.array(v.string()),
+    createdAt: v.string(),
+    /** Whether a WeChat identity is linked (the openid itself is WeChat's, never shown). */
+    wechatLinked: v.boolean(),
+  }),
+  familyMembers: v.array(FamilyMemberSchema),
+  signups: v.array(
+    v.object({
+      ...SignupSchema.entries,
+      activity: v.nullable(
+        v.object({
+          ...v.pick(ActivitySchema, ['id', 'title', 'kind', 'schoolId', 'startsAt', 'endsAt', 'place'])
+            .entries,
+        }),
+      ),
+      attendance: v.array(v.object({ sessionIndex: v.number(), checkedInAt: v.string() })),
+      completionCode: v.nullable(v.string()),
+    }),
+  ),
+  /** One-time subscribe-message grants left, by template. */
+  subscriptions: v.record(v.string(), v.number()),
+});
+export type MyData = v.InferOutput<typeof MyDataSchema>;
+
+/** DELETE /me: what closing the account did. */
+export const ClosedAccountSchema = v.object({
+  closedAt: v.string(),
+  /** Seats and waitlist places given up (each passed on to the next person waiting). */
+  released: v.number(),
+  /** Sign-ups kept for the schools' counts, with the name and phone removed. */
+  anonymized: v.number(),
+});
+export type ClosedAccount = v.InferOutput<typeof ClosedAccountSchema>;

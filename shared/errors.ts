@@ -67,6 +67,11 @@ export const ERRORS = {
     status: 400,
     message: '微信手机号授权已失效，请再点一次“使用微信手机号”，或直接输入手机号',
   },
+  ACCOUNT_HAS_ROLES: {
+    status: 409,
+    message: '您还是学校的老师或管理员：请先请学校管理员在“学校工作台 → 人员”里移除您，再注销账号',
+  },
+  ACCOUNT_CLOSED: { status: 401, message: '这个账号已注销。如需继续使用，请重新登录' },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '提交的内容太长了，请精简后再提交' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '请以 JSON 格式提交' },

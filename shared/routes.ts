@@ -27,6 +27,8 @@ import {
   WxacodeSchema,
   CatalogImportResultSchema,
   SharedPhoneSchema,
+  MyDataSchema,
+  ClosedAccountSchema,
 } from './api';
 import {
   InvitationCreateInputSchema,
@@ -59,8 +61,10 @@ import {
   MajorListQuerySchema,
   MajorPatchInputSchema,
   MajorViewSchema,
+  PathwaySchema,
   SchoolCreateInputSchema,
   SchoolDetailSchema,
+  SchoolListItemSchema,
   SchoolListQuerySchema,
   SchoolPatchInputSchema,
   SchoolSchema,
@@ -144,7 +148,12 @@ export const ROUTES = {
     auth: 'public',
     query: SchoolListQuerySchema,
     cache: 'public',
-    responses: { 200: { description: 'the schools', schema: pageOf(SchoolSchema) } },
+    responses: {
+      200: {
+        description: 'the schools, each with its number of 在招 majors',
+        schema: pageOf(SchoolListItemSchema),
+      },
+    },
     errors: [],
   },
   'GET /schools/{id}': {
@@ -172,6 +181,16 @@ export const ROUTES = {
     params: byId,
     cache: 'public',
     responses: { 200: { description: 'the major', schema: MajorDetailSchema } },
+    errors: ['NOT_FOUND'],
+  },
+  'GET /majors/{id}/pathway': {
+    operationId: 'majorPathway',
+    summary:
+      '升学路径: the catalogue majors that lead to this one and that it leads to (verified 接续 links, each with its source and the Siping majors teaching it), and the routes between the levels',
+    auth: 'public',
+    params: byId,
+    cache: 'public',
+    responses: { 200: { description: 'the pathway', schema: PathwaySchema } },
     errors: ['NOT_FOUND'],
   },
   'GET /certificates': {
@@ -520,6 +539,22 @@ export const ROUTES = {
     freshRoles: true,
     responses: { 200: { description: 'the caller', schema: MeSchema } },
     errors: [],
+  },
+  'GET /me/export': {
+    operationId: 'meExport',
+    summary:
+      '导出我的数据: everything stored about the caller — profile, family members, sign-ups with their activities, attendance, subscriptions',
+    auth: 'user',
+    responses: { 200: { description: 'the caller’s data', schema: MyDataSchema } },
+    errors: [],
+  },
+  'DELETE /me': {
+    operationId: 'meDelete',
+    summary:
+      '注销账号: seats ahead are given up (the waitlist moves up), names and phones are removed from rosters and records, tokens stop working; staff leave their schools first',
+    auth: 'user',
+    responses: { 200: { description: 'closed', schema: ClosedAccountSchema } },
+    errors: ['ACCOUNT_HAS_ROLES', 'BUSY_RETRY'],
   },
   'POST /me/phone': {
     operationId: 'mePhone',

@@ -30,7 +30,12 @@ export function issueToken(
 }
 
 /** Checks signature, stage and expiry; every failure is a 401 that tells the app to log in again. */
-export function verifyToken(token: string, secret: string, stage: string, now = Date.now()): Caller {
+export function verifyToken(
+  token: string,
+  secret: string,
+  stage: string,
+  now = Date.now(),
+): Caller & { issuedAt: number } {
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== 'v1') throw new DomainError('UNAUTHORIZED');
   const [version, payload, signature] = parts as [string, string, string];
@@ -48,7 +53,7 @@ export function verifyToken(token: string, secret: string, stage: string, now = 
     throw new DomainError('UNAUTHORIZED');
   }
   if (typeof claims.exp !== 'number' || claims.exp * 1000 <= now) throw new DomainError('TOKEN_EXPIRED');
-  return { userId: claims.sub, roles: claims.roles };
+  return { userId: claims.sub, roles: claims.roles, issuedAt: (claims.iat ?? 0) * 1000 };
 }
 
 /** `dev:<name>` logs in the stable user `<name>`; only the local stage accepts it. */

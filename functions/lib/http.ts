@@ -95,6 +95,16 @@ function errorResponse(
   };
 }
 
+let accountGate: ((userId: string) => Promise<string | null>) | undefined;
+
+/**
+ * How the adapter learns when an account closed (functions/store/index.ts wires it to the user table, with a short
+ * per-instance cache): every call with a token issued before then is 401 ACCOUNT_CLOSED.
+ */
+export function gateClosedAccounts(closedAt: (userId: string) => Promise<string | null>): void {
+  accountGate = closedAt;
+}
+
 /**
  * The adapter every route goes through. Before the handler runs it checks what the route table declares
  * (shared/routes.ts): the caller (401, and 403 for staff and admin routes), the path parameters (404), the
@@ -150,13 +160,19 @@ export function httpHandler<R extends RouteSpec>(
   }
 
   async function callerOf(req: HttpRequest): Promise<Caller> {
-    const token = requireCaller(req);
-    if (!rolesFromTable || !options.users) return token;
-    // Staff actions trust the table, not the token: a role withdrawn today stops working today.
-    const caller: Caller = {
-      userId: token.userId,
-      roles: (await options.users.get(token.userId))?.roles ?? [],
+    const { issuedAt, ...token } = requireCaller(req);
+    const refuseClosed = (closedAt: string | null | undefined) => {
+      // 注销: a token from before the account closed opens nothing (a later login starts afresh).
+      if (closedAt && issuedAt <= Date.parse(closedAt)) throw new DomainError('ACCOUNT_CLOSED');
     };
+    if (!rolesFromTable || !options.users) {
+      if (accountGate) refuseClosed(await accountGate(token.userId));
+      return token;
+    }
+    // Staff actions trust the table, not the token: a role withdrawn today stops working today.
+    const user = await options.users.get(token.userId);
+    refuseClosed(user?.closedAt);
+    const caller: Caller = { userId: token.userId, roles: user?.roles ?? [] };
     if (route.auth === 'staff' && !isStaff(caller)) throw new DomainError('FORBIDDEN');
     if (route.auth === 'admin' && !isAdmin(caller))
       throw new DomainError('FORBIDDEN', { message: '只有市教育局管理员可以进行这项操作' });
@@ -333,7 +349,7 @@ function parse<S extends v.GenericSchema>(
 }
 
 /** The caller a verified token names; a missing or bad token is a 401. */
-function requireCaller(req: HttpRequest): Caller {
+function requireCaller(req: HttpRequest): ReturnType<typeof verifyToken> {
   const header = req.headers.authorization ?? '';
   const match = /^Bearer ([A-Za-z0-9._-]{10,2048})$/.exec(header);
   if (!match?.[1]) throw new DomainError('UNAUTHORIZED');

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { inZone } from '../../shared/time';
 import type { AttendanceStore } from '../domain/attendance/ports';
 import type { CompletionRecord } from '../../shared/schemas/records';
@@ -20,6 +20,18 @@ export function createAttendanceStore(): AttendanceStore {
 
   return {
     getCompletion,
+
+    async anonymizeCompletion(code, attendeeName) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.completion(code),
+          UpdateExpression: 'SET attendeeName = :name',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':name': attendeeName },
+        }),
+      );
+    },
 
     async recordCheckIn(record, audit) {
       const year = inZone(record.checkedInAt).year();

@@ -1,4 +1,5 @@
 import { systemClock } from '../domain/clock';
+import { gateClosedAccounts } from '../lib/http';
 import { createActivityStore } from './activity-store';
 import { createAttendanceStore } from './attendance-store';
 import { createAuditStore } from './audit-store';
@@ -13,6 +14,29 @@ import { createUserStore } from './user-store';
 
 /** The stores a function instance shares across invocations (the catalog cache lives here). */
 const catalog = createCatalogStore();
+const users = createUserStore();
+
+/**
+ * Whether (and when) an account closed, for every authenticated call. Open accounts are remembered for half a
+ * minute per instance, so a burst of sign-ups costs one read per person; the instance that closes an account
+ * forgets it at once (forgetAccount), others within the half minute.
+ */
+const openAccounts = new Map<string, number>();
+const OPEN_ACCOUNT_TTL_MS = 30_000;
+gateClosedAccounts(async (userId) => {
+  const seen = openAccounts.get(userId);
+  if (seen !== undefined && Date.now() - seen < OPEN_ACCOUNT_TTL_MS) return null;
+  const closedAt = (await users.get(userId))?.closedAt ?? null;
+  if (closedAt === null) {
+    if (openAccounts.size > 10_000) openAccounts.clear();
+    openAccounts.set(userId, Date.now());
+  }
+  return closedAt;
+});
+
+export function forgetAccount(userId: string): void {
+  openAccounts.delete(userId);
+}
 
 export const stores = {
   catalog,
@@ -25,7 +49,7 @@ export const stores = {
   subscriptions: createSubscriptionStore(),
   activities: createActivityStore(),
   signups: createSignupStore(),
-  users: createUserStore(),
+  users,
   invitations: createInvitationStore(),
   clock: systemClock,
 };

@@ -1,4 +1,4 @@
-import { PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage } from '../../shared/schemas/records';
 import type { OutboxStore, SubscriptionStore } from '../domain/messaging/ports';
 import { db, tableName } from './client';
@@ -179,6 +179,10 @@ export function createSubscriptionStore(): SubscriptionStore {
           ExpressionAttributeValues: { ':true': true, ':zero': 0 },
         }),
       );
+    },
+
+    async forget(userId) {
+      await db().send(new DeleteCommand({ TableName: tableName(), Key: keys.subscriptions(userId) }));
     },
   };
 }

@@ -222,6 +222,18 @@ export function createSignupStore(options: { waitlistCountLimit?: number } = {})
 
   return {
     get,
+
+    async anonymize(id, attendee, now) {
+      await db().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.signup(id),
+          UpdateExpression: 'SET attendee = :attendee, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(PK)',
+          ExpressionAttributeValues: { ':attendee': attendee, ':now': now },
+        }),
+      );
+    },
     findReplay,
 
     async insert(

@@ -6,6 +6,7 @@ import { shortIdOf } from '../domain/people/people';
 import { keys } from './keys';
 import { fromItem } from './records';
 import { failed, transact } from './transactions';
+import { auditPut } from './audit-store';
 
 const isConditionFailure = (err: unknown) => (err as Error).name === 'ConditionalCheckFailedException';
 
@@ -43,6 +44,37 @@ export function createUserStore(): UserStore {
 
   return {
     get,
+
+    async close(id, now, audit) {
+      const user = await get(id);
+      const result = await transact({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName(),
+              Key: keys.user(id),
+              // The openid and the 用户编号 are who the person is; the id is a hash of the openid, kept so a token
+              // issued before `closedAt` can be refused.
+              // A profile that was never written (a token alone) gets one, so its tokens can be refused too.
+              UpdateExpression:
+                'SET closedAt = :now, #roles = :roles, rolesVersion = if_not_exists(rolesVersion, :zero) + :one, createdAt = if_not_exists(createdAt, :now), #type = :user, id = :id REMOVE openId, shortId',
+              ExpressionAttributeNames: { '#roles': 'roles', '#type': 'type' },
+              ExpressionAttributeValues: {
+                ':now': now,
+                ':roles': ['user'],
+                ':one': 1,
+                ':zero': 0,
+                ':user': 'user',
+                ':id': id,
+              },
+            },
+          },
+          ...(user?.shortId ? [{ Delete: { TableName: tableName(), Key: keys.shortId(user.shortId) } }] : []),
+          auditPut(audit),
+        ],
+      });
+      if (!result.ok) throw new Error('closing the account failed its audit entry');
+    },
     async ensure(id, { shortId: requested, ...fields }, now) {
       const existing = await get(id);
       if (existing?.shortId) return existing;

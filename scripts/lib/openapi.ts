@@ -118,7 +118,8 @@ const isOptional = (schema: v.GenericSchema) => schema.type === 'optional';
 /** The codes a route can refuse with: its own, and those its declaration implies. */
 export function refusals(route: RouteSpec): ErrorCode[] {
   const codes = new Set<ErrorCode>(['INVALID_QUERY', 'INTERNAL']);
-  if (route.auth !== 'public') ['UNAUTHORIZED', 'TOKEN_EXPIRED'].forEach((c) => codes.add(c as ErrorCode));
+  if (route.auth !== 'public')
+    ['UNAUTHORIZED', 'TOKEN_EXPIRED', 'ACCOUNT_CLOSED'].forEach((c) => codes.add(c as ErrorCode));
   if (route.auth === 'staff' || route.auth === 'admin') codes.add('FORBIDDEN');
   if (route.params) codes.add(route.notFound ?? 'NOT_FOUND');
   if (route.body)

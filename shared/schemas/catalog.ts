@@ -174,9 +174,18 @@ export const SchoolListQuerySchema = v.strictObject(
   {
     county: v.optional(CountySchema),
     kind: v.optional(v.picklist(SCHOOL_KINDS, '学校类型不正确')),
+    /** Words in the name, short name, county or direction (the search page looks for schools too). */
+    q: v.optional(SearchTextSchema),
   },
   '不支持的查询条件',
 );
+
+/** A school in the directory: with how many of its majors enrol now (在招). */
+export const SchoolListItemSchema = v.object({
+  ...SchoolSchema.entries,
+  enrollingMajors: v.number(),
+});
+export type SchoolListItem = v.InferOutput<typeof SchoolListItemSchema>;
 
 export const MajorListQuerySchema = v.strictObject(
   {
@@ -443,3 +452,45 @@ export const CatalogImportQuerySchema = v.strictObject(
   },
   '不支持的查询条件',
 );
+
+/** A Siping major that teaches a linked catalogue major, with its school and status. */
+const PathwayMajorSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  level: v.picklist(LEVELS),
+  status: v.picklist(MAJOR_STATUSES),
+  school: v.object({ id: v.string(), name: v.string(), county: v.nullable(CountySchema) }),
+});
+
+/**
+ * One step of a pathway: a major of the national catalogue (by its 2021 name and level), where the catalogue (or
+ * the source) links it to this one, and the Siping majors that teach it (none is an answer too).
+ */
+export const PathwayLinkSchema = v.object({
+  level: v.picklist(LEVELS),
+  name: v.string(),
+  /** The 2021 catalogue's code and 专业类, where verified. */
+  code: v.nullable(v.string()),
+  majorClass: v.nullable(v.string()),
+  source: v.string(),
+  majors: v.array(PathwayMajorSchema),
+});
+
+/** A route a student takes between levels (职教高考, 中高职贯通, 专升本, 职业本科), in one sentence, with its source. */
+export const PathwayRouteSchema = v.object({
+  id: v.string(),
+  name: v.string(),
+  summary: v.string(),
+  source: v.string(),
+});
+
+/** GET /majors/{id}/pathway: what leads to this major, where it leads, and how. */
+export const PathwaySchema = v.object({
+  major: v.object({ id: v.string(), name: v.string(), level: v.picklist(LEVELS) }),
+  from: v.array(PathwayLinkSchema),
+  to: v.array(PathwayLinkSchema),
+  routes: v.array(PathwayRouteSchema),
+  /** Said instead of guessing when no link of this major is verified. */
+  note: v.nullable(v.string()),
+});
+export type Pathway = v.InferOutput<typeof PathwaySchema>;

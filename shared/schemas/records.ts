@@ -18,6 +18,8 @@ export const UserRecordSchema = v.object({
   shortId: v.optional(v.string()),
   openId: v.optional(v.string()),
   createdAt: v.string(),
+  /** 注销: when the account was closed; tokens issued before it answer 401, a later login starts afresh. */
+  closedAt: v.optional(v.string()),
 });
 export type UserRecord = v.InferOutput<typeof UserRecordSchema>;
 

@@ -83,6 +83,7 @@ describe('the prod CloudFormation template for cn-northwest-1', () => {
       // 10 s for a request, most of the HTTP API's 30 s for a 50-person 团体报名 list, 60 s for the workers.
       const timeout = {
         SignupBatchLambdaFunction: 28,
+        MeDeleteLambdaFunction: 28,
         RulesWorkerLambdaFunction: 60,
         CompletionsIssueLambdaFunction: 60,
       };
@@ -92,8 +93,13 @@ describe('the prod CloudFormation template for cn-northwest-1', () => {
     expect(roles.size).toBe(functions.length);
     const zips = readdirSync(out).filter((f) => f.endsWith('.zip'));
     expect(zips.length).toBe(functions.length);
-    // With the SDK bundled a function is over half a megabyte; without it, a small fraction of that.
-    for (const zip of zips) expect(statSync(join(out, zip)).size).toBeLessThan(250 * 1024);
+    // With the SDK bundled a function is over half a megabyte; without it, a small fraction of that. The two
+    // Excel routes carry exceljs (1.2 MB of JS, with its source map): staff-only, so a slower cold start is theirs.
+    const EXCEL = new Set(['staffCatalogExport.zip', 'staffCatalogImport.zip']);
+    for (const zip of zips) {
+      expect(statSync(join(out, zip)).size).toBeLessThan((EXCEL.has(zip) ? 2048 : 250) * 1024);
+    }
+    expect(zips.filter((z) => EXCEL.has(z))).toHaveLength(EXCEL.size);
   });
 
   it('gives each function only the table actions it needs, on the table and its indexes', () => {

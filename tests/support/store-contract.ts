@@ -1203,6 +1203,36 @@ export function storeContract(name: string, setup: () => Promise<ContractFixture
         expect(await s.users.byShortId(shortIdOf(uid('nobody')))).toBeNull();
       });
 
+      it('closes an account: only its id, the plain role and closedAt stay; the 用户编号 no longer finds it', async () => {
+        const user = await newUser();
+        await s.users.close(user.id, NOW, auditRecord(NOW, 'close-account'));
+        const closed = await s.users.get(user.id);
+        expect(closed).toMatchObject({ id: user.id, roles: ['user'], closedAt: NOW });
+        expect(closed?.shortId).toBeUndefined();
+        expect(closed?.openId).toBeUndefined();
+        expect(await s.users.byShortId(shortIdOf(user.id))).toBeNull();
+        // A token alone, never written as a profile, is closed all the same.
+        const ghost = uid('ghost');
+        await s.users.close(ghost, NOW, auditRecord(NOW, 'close-account'));
+        expect(await s.users.get(ghost)).toMatchObject({ id: ghost, closedAt: NOW });
+        await s.subscriptions.accept(user.id, ['t-reminder']);
+        await s.subscriptions.forget(user.id);
+        expect(await s.subscriptions.balance(user.id)).toEqual({});
+      });
+
+      it('writes a sign-up’s attendee over, keeping its status and counts', async () => {
+        const activity = await published();
+        const { record } = await insert(activity.id, 'confirm');
+        await s.signups.anonymize(record.id, { name: '已注销用户', phone: '' }, NOW);
+        const after = await read(record.id);
+        expect(after).toMatchObject({
+          status: 'confirmed',
+          attendee: { name: '已注销用户', phone: '' },
+          updatedAt: NOW,
+        });
+        await counts(activity.id);
+      });
+
       it('writes roles only over the version it read: a stale one is a conflict and changes nothing', async () => {
         const read = await newUser();
         const schoolId = uid('school');

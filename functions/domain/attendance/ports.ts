@@ -16,6 +16,8 @@ export interface AttendanceStore {
   /** Issues the completion once; a second call answers with the record issued the first time. */
   issueCompletion(record: CompletionRecord): Promise<CompletionRecord>;
   getCompletion(code: string): Promise<CompletionRecord | null>;
+  /** Writes the completion's name over (an account closed): the record and its 学时 stay. */
+  anonymizeCompletion(code: string, attendeeName: string): Promise<void>;
 }
 
 export interface SchoolAdminStore {

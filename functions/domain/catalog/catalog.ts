@@ -7,7 +7,7 @@ import type {
   Major,
   MajorListQuery,
   MajorRecord,
-  School,
+  SchoolListItem,
 } from '../../../shared/schemas/catalog';
 import { DomainError } from '../errors';
 import { majorView } from './editing';
@@ -59,13 +59,23 @@ function matches(q: string | undefined, ...texts: string[]): boolean {
 
 export async function listSchools(
   catalog: CatalogStore,
-  query: { county?: string; kind?: string },
-): Promise<Page<School>> {
-  const schools = await catalog.listSchools();
-  const items = schools.filter(
-    (s) =>
-      listed(s) && (!query.county || s.county === query.county) && (!query.kind || s.kind === query.kind),
-  );
+  query: { county?: string; kind?: string; q?: string },
+): Promise<Page<SchoolListItem>> {
+  const [schools, majors] = await Promise.all([catalog.listSchools(), catalog.listMajors()]);
+  const enrolling = new Map<string, number>();
+  for (const m of majors) {
+    if (listed(m) && m.status === 'enrolling')
+      enrolling.set(m.schoolId, (enrolling.get(m.schoolId) ?? 0) + 1);
+  }
+  const items = schools
+    .filter(
+      (s) =>
+        listed(s) &&
+        (!query.county || s.county === query.county) &&
+        (!query.kind || s.kind === query.kind) &&
+        matches(query.q, s.name, s.shortName, s.county ?? '', s.direction),
+    )
+    .map((s) => ({ ...s, enrollingMajors: enrolling.get(s.id) ?? 0 }));
   return { items, nextCursor: null };
 }
 

@@ -19,4 +19,6 @@ export interface SubscriptionStore {
   /** Uses one subscription; false when none is left (or the user refused the template). */
   consume(userId: string, template: string): Promise<boolean>;
   refuse(userId: string, template: string): Promise<void>;
+  /** Forgets every grant and refusal of the user (an account closed). */
+  forget(userId: string): Promise<void>;
 }

@@ -15,6 +15,11 @@ export interface UserStore {
    * or ran out first.
    */
   changeRoles(change: RoleChange): Promise<'changed' | 'conflict' | 'invitation-gone'>;
+  /**
+   * 注销: keeps only the user's id, the plain `user` role and `closedAt`; the WeChat openid and the 用户编号 (with
+   * its lookup) go.
+   */
+  close(id: string, now: string, audit: AuditEntry): Promise<void>;
 }
 
 export interface RoleChange {

@@ -36,6 +36,8 @@ export type CancelOutcome = { kind: 'cancelled'; promotedSignupId: string | null
 
 export interface SignupStore {
   get(id: string): Promise<SignupRecord | null>;
+  /** Writes the attendee over (an account closed: names and phones go, the sign-up and its count stay). */
+  anonymize(id: string, attendee: SignupRecord['attendee'], now: string): Promise<void>;
   findReplay(userId: string, key: string): Promise<{ signupId: string; requestHash: string } | null>;
   /**
    * `confirm` takes a seat if one is free; `waitlist` joins the waitlist if the activity is full; `apply`

@@ -278,7 +278,8 @@ export async function nextPromotion(deps: SignupDeps, activity: ActivityRecord):
   return { record: next, as: 'confirmed', messages: promotionMessages(activity, next, 'confirmed', now) };
 }
 
-async function cancelRecord(
+/** Gives up a sign-up (its seat passes to the first waitlisted person), with no deadline: staff, and 注销. */
+export async function cancelRecord(
   deps: SignupDeps,
   record: SignupRecord,
   activity: ActivityRecord,

@@ -2,7 +2,16 @@ import { inZone } from '../../../shared/time';
 import type { AttendanceStore } from '../../../functions/domain/attendance/ports';
 import type { CompletionRecord } from '../../../shared/schemas/records';
 import { keys } from '../../../functions/store/keys';
-import { auditStep, copy, keyOf, numberField, transact, turn, type MemoryTable } from './table';
+import {
+  auditStep,
+  conditionFailed,
+  copy,
+  keyOf,
+  numberField,
+  transact,
+  turn,
+  type MemoryTable,
+} from './table';
 
 /** The in-memory AttendanceStore: one check-in per sign-up and session, one completion per sign-up. */
 export function createMemoryAttendanceStore(table: MemoryTable): AttendanceStore {
@@ -17,6 +26,13 @@ export function createMemoryAttendanceStore(table: MemoryTable): AttendanceStore
 
   return {
     getCompletion,
+
+    async anonymizeCompletion(code, attendeeName) {
+      await turn();
+      const found = table.completions.get(code);
+      if (!found) throw conditionFailed();
+      table.completions.set(code, { ...found, attendeeName });
+    },
 
     async recordCheckIn(record, audit) {
       await turn();

@@ -15,7 +15,17 @@ import {
   sortPrefixes,
 } from '../../../functions/store/keys';
 import { outboxStep } from './outbox-store';
-import { copy, keyOf, numberField, transact, turn, type Item, type MemoryTable, type Step } from './table';
+import {
+  conditionFailed,
+  copy,
+  keyOf,
+  numberField,
+  transact,
+  turn,
+  type Item,
+  type MemoryTable,
+  type Step,
+} from './table';
 
 /** The cursor functions/store/signup-store.ts issues and accepts for a user's list (its MINE_CURSOR). */
 const MINE_CURSOR = {
@@ -189,6 +199,14 @@ export function createMemorySignupStore(
     },
 
     findReplay,
+
+    async anonymize(id, attendee, now) {
+      await turn();
+      const stored = row(id);
+      if (!stored) throw conditionFailed();
+      stored.item.attendee = copy(attendee);
+      stored.item.updatedAt = now;
+    },
 
     async insert(
       { record, attendeeKey, idempotency, termLimit, messages },

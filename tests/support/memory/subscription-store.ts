@@ -17,6 +17,11 @@ export function createMemorySubscriptionStore(table: MemoryTable): SubscriptionS
   };
 
   return {
+    async forget(userId) {
+      await turn();
+      table.subscriptions.delete(userId);
+    },
+
     async accept(userId, templates) {
       if (templates.length === 0) return;
       if (new Set(templates).size !== templates.length)

@@ -34,6 +34,29 @@ export function createMemoryUserStore(table: MemoryTable): UserStore {
   return {
     get,
 
+    async close(id, now, audit) {
+      await turn();
+      // A profile that was never written (a token alone) gets one, as the update makes it there.
+      const item: Item = table.users.get(id) ?? { id, createdAt: now };
+      const result = transact([
+        {
+          item: `user:${id}`,
+          holds: () => true,
+          apply: () => {
+            table.users.set(id, item);
+            if (typeof item.shortId === 'string') table.shortIds.delete(item.shortId);
+            delete item.shortId;
+            delete item.openId;
+            item.roles = ['user'];
+            item.rolesVersion = (numberField(item, 'rolesVersion') ?? 0) + 1;
+            item.closedAt = now;
+          },
+        },
+        auditStep(table, audit),
+      ]);
+      if (!result.ok) throw new Error('closing the account failed its audit entry');
+    },
+
     async ensure(id, { shortId, ...fields }, now) {
       const existing = await get(id);
       if (existing?.shortId) return existing;
