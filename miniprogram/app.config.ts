@@ -41,6 +41,7 @@ export default defineAppConfig({
         'pages/stats/index',
         'pages/publish/index',
         'pages/people/index',
+        'pages/next-term/index',
         'pages/school-profile/index',
         'pages/majors/index',
         'pages/major-edit/index',

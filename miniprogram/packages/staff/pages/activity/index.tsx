@@ -1,22 +1,37 @@
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
+import type { Signup } from '@shared/schemas/signup';
 import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
 import { ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { formatSessionTime, kindLabel, placeText } from '@/lib/format';
 import { routes } from '@/lib/routes';
-import { api, auth, describeError } from '@/services';
+import { callAs } from '@/lib/call-as';
+import { api, auth, describeError, isApiError } from '@/services';
+import { taroKv } from '@/services/kv';
 import { SIGNUP_STATUS_LABELS } from '@shared/schemas/signup';
+import WalkIn from '../../components/walk-in';
 import { exportRoster } from '../../lib/export';
+import { nextTermRoute } from '../../lib/next-term';
+import { checkInLabel, checkedInNow, createTickStore, currentSession } from '../../lib/roster';
 import '../../lib/staff.scss';
 
-/** One activity for its school: 名单 with full phones, 导出名单, 开始摇号, 签到, 取消活动. */
+const ticks = createTickStore(taroKv);
+
+/**
+ * One activity for its school: 名单 with full phones and 签到 on each confirmed row (名单签到, for people without
+ * their phone), 现场报名, 导出名单, 开始摇号, 签到 by code, 下一期, 取消活动.
+ */
 export default function StaffActivity() {
   const id = useRouter().params.id ?? '';
   const [q, setQ] = useState('');
   const [busy, setBusy] = useState(false);
+  const [walkIn, setWalkIn] = useState(false);
+  const [ticking, setTicking] = useState<string | null>(null);
+  // Bumped when this phone ticks someone off, so the row re-reads the tick store.
+  const [, setTicked] = useState(0);
   const res = useResource(id ? `staff:activity:${id}` : null, async () => {
     const [activity, roster] = await Promise.all([api.activity(id), api.staffRoster(id)]);
     return { activity, roster: roster.items };
@@ -54,6 +69,42 @@ export default function StaffActivity() {
   const shown = q.trim() ? active.filter((r) => r.attendee.name.includes(q.trim())) : active;
   const checkIns = roster.reduce((n, r) => n + r.checkInCount, 0);
   const confirmed = roster.filter((r) => r.status === 'confirmed').length;
+  const now = Date.now();
+  const session = currentSession(a.sessions, now);
+  const ticked = session === null ? new Set<string>() : ticks.get(id, session);
+  const canTick = session !== null && a.status !== 'cancelled';
+
+  /** 名单签到: one confirmed person ticked off for the session under way (or next). */
+  const tick = async (signupId: string, name: string) => {
+    if (ticking) return;
+    setTicking(signupId);
+    try {
+      const done = await callAs('POST /staff/activities/{id}/attendance', {
+        params: { id },
+        body: { signupId },
+      });
+      ticks.add(id, done.session.index, signupId);
+      void Taro.showToast({ title: `${name} 已签到`, icon: 'success' });
+      await res.reload();
+    } catch (error) {
+      if (isApiError(error) && error.code === 'ALREADY_CHECKED_IN' && session !== null) {
+        ticks.add(id, session, signupId);
+        void Taro.showToast({ title: '本次已经签到过了', icon: 'none' });
+      } else {
+        void Taro.showModal({ title: '没有签到成功', content: describeError(error), showCancel: false });
+      }
+    } finally {
+      setTicking(null);
+      setTicked((n) => n + 1);
+    }
+  };
+
+  const walkedIn = async (signup: Signup) => {
+    if (session !== null) ticks.add(id, session, signup.id);
+    setWalkIn(false);
+    void Taro.showToast({ title: `${signup.attendee.name} 已签到`, icon: 'success' });
+    await res.reload();
+  };
 
   const cancel = async () => {
     const answer = await Taro.showModal({
@@ -110,9 +161,31 @@ export default function StaffActivity() {
         >
           编辑活动
         </SpButton>
+        {canTick && !walkIn ? (
+          <SpButton small variant="secondary" onClick={() => setWalkIn(true)}>
+            现场报名
+          </SpButton>
+        ) : null}
         <SpButton small variant="secondary" onClick={() => void exportCsv()}>
           导出名单
         </SpButton>
+        {a.nextActivityId ? (
+          <SpButton
+            small
+            variant="secondary"
+            onClick={() => void Taro.navigateTo({ url: routes.staffActivity(a.nextActivityId as string) })}
+          >
+            查看下一期
+          </SpButton>
+        ) : a.status !== 'cancelled' ? (
+          <SpButton
+            small
+            variant="secondary"
+            onClick={() => void Taro.navigateTo({ url: nextTermRoute(id) })}
+          >
+            下一期
+          </SpButton>
+        ) : null}
         {a.enrolment === 'lottery' && !a.drawnAt && a.status !== 'cancelled' ? (
           <SpButton
             small
@@ -129,6 +202,9 @@ export default function StaffActivity() {
           </SpButton>
         ) : null}
       </View>
+      {walkIn ? (
+        <WalkIn activity={a} onDone={(signup) => void walkedIn(signup)} onClose={() => setWalkIn(false)} />
+      ) : null}
       <View className="staff__title">名单</View>
       <Input
         className="staff__input"
@@ -138,25 +214,44 @@ export default function StaffActivity() {
         nativeProps={{ 'aria-label': '按姓名查找' }}
       />
       {!shown.length ? <View className="staff__muted">{q ? '没有找到这个人' : '还没有人报名'}</View> : null}
-      {shown.map((r) => (
-        <View key={r.id} className="staff__row">
-          <View>
+      {shown.map((r) => {
+        const checked = r.status === 'confirmed' && checkedInNow(r, a.sessions, ticked, now);
+        const label = r.status === 'confirmed' ? checkInLabel(r, checked) : '';
+        return (
+          <View key={r.id} className="staff__row">
             <View>
-              {r.attendee.name} · {r.attendee.phone}
+              <View>
+                {r.attendee.name} · {r.attendee.phone}
+              </View>
+              <View className="staff__muted">
+                {r.attendee.village ?? ''}
+                {r.attendee.birthYear ? ` ${r.attendee.birthYear}年生` : ''}
+                {r.checkInCount ? ` · 签到 ${r.checkInCount} 次` : ''}
+              </View>
             </View>
-            <View className="staff__muted">
-              {r.attendee.village ?? ''}
-              {r.attendee.birthYear ? ` ${r.attendee.birthYear}年生` : ''}
-              {r.checkInCount ? ` · 签到 ${r.checkInCount} 次` : ''}
+            <View className="staff__row-end">
+              {r.status !== 'confirmed' ? (
+                <View className="staff__tag">
+                  {r.status === 'waitlisted'
+                    ? `候补第 ${r.waitlistPosition ?? ''} 位`
+                    : SIGNUP_STATUS_LABELS[r.status]}
+                </View>
+              ) : null}
+              {label ? (
+                <View className={`staff__tag ${checked ? 'staff__tag--ok' : ''}`}>{label}</View>
+              ) : null}
+              {r.status === 'confirmed' && !checked && canTick ? (
+                <SpButton small disabled={ticking !== null} onClick={() => void tick(r.id, r.attendee.name)}>
+                  {ticking === r.id ? '签到中…' : '签到'}
+                </SpButton>
+              ) : null}
+              {r.status === 'confirmed' && !checked && !canTick ? (
+                <View className="staff__tag">{SIGNUP_STATUS_LABELS.confirmed}</View>
+              ) : null}
             </View>
           </View>
-          <View className="staff__tag">
-            {r.status === 'waitlisted'
-              ? `候补第 ${r.waitlistPosition ?? ''} 位`
-              : SIGNUP_STATUS_LABELS[r.status]}
-          </View>
-        </View>
-      ))}
+        );
+      })}
     </PageShell>
   );
 }
