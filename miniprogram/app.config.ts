@@ -20,6 +20,7 @@ export default defineAppConfig({
         'pages/signup/index',
         'pages/result/index',
         'pages/group/index',
+        'pages/renew/index',
       ],
     },
     {

@@ -22,6 +22,8 @@ export const routes = {
   signupForm: (id: string) => `/packages/activity/pages/signup/index${q({ id })}`,
   groupSignup: (id: string) => `/packages/activity/pages/group/index${q({ id })}`,
   result: (key: string) => `/packages/activity/pages/result/index${q({ key })}`,
+  /** 续报: signs the person of sign-up `id` up for the next term `next` on opening, then shows the result. */
+  renew: (id: string, next: string) => `/packages/activity/pages/renew/index${q({ id, next })}`,
   privacy: '/packages/mine/pages/privacy/index',
   signup: (id: string) => `/packages/mine/pages/signup/index${q({ id })}`,
   completion: (code: string) => `/packages/mine/pages/completion/index${q({ code })}`,

@@ -19,10 +19,13 @@ export default function SignupCard({
   signup: s,
   onCancel,
   onOpen,
+  onRenew,
 }: {
   signup: SignupWithActivity;
   onCancel: () => void;
   onOpen?: () => void;
+  /** 续报: the next term is open; one tap signs the same person up again. */
+  onRenew?: () => void;
 }) {
   const cancellable = s.status !== 'cancelled' && s.status !== 'expired' && s.activity.status !== 'cancelled';
   return (
@@ -38,6 +41,16 @@ export default function SignupCard({
       {s.activity.status === 'cancelled' ? <View className="sp-signup__note">活动已取消</View> : null}
       {s.activity.status === 'cancelled' && s.activity.cancelReason ? (
         <View className="sp-signup__note">原因：{s.activity.cancelReason}</View>
+      ) : null}
+      {onRenew ? (
+        <>
+          <View className="sp-signup__note">下一期已开始报名，不用再填表</View>
+          <View className="sp-signup__actions">
+            <SpButton block onClick={onRenew}>
+              续报下一期
+            </SpButton>
+          </View>
+        </>
       ) : null}
       {cancellable || onOpen ? (
         <View className="sp-signup__actions">

@@ -12,6 +12,7 @@ import { usePagedList } from '@/hooks/use-paged-list';
 import { useMe } from '@/hooks/use-me';
 import { useSettings } from '@/hooks/use-settings';
 import { groupCode } from '@/lib/format';
+import { renewable } from '@/lib/renewal';
 import { routes } from '@/lib/routes';
 import { api, auth, describeError, outbox } from '@/services';
 import { settings } from '@/services/settings';
@@ -89,6 +90,11 @@ export default function Mine() {
           signup={s}
           onCancel={() => void cancel(s.id, s.activity.title)}
           onOpen={() => void Taro.navigateTo({ url: routes.signup(s.id) })}
+          onRenew={
+            renewable(s, list.items)
+              ? () => void Taro.navigateTo({ url: routes.renew(s.id, s.nextActivityId as string) })
+              : undefined
+          }
         />
       ))}
       {list.hasMore ? (
