@@ -31,6 +31,7 @@ export default defineAppConfig({
         'pages/completion/index',
         'pages/family/index',
         'pages/join/index',
+        'pages/account/index',
       ],
     },
     {

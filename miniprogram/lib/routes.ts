@@ -28,6 +28,7 @@ export const routes = {
   signup: (id: string) => `/packages/mine/pages/signup/index${q({ id })}`,
   completion: (code: string) => `/packages/mine/pages/completion/index${q({ code })}`,
   family: '/packages/mine/pages/family/index',
+  account: '/packages/mine/pages/account/index',
   /** 加入学校; the invitation's QR code and share card open it with the code. */
   join: (code?: string) => `/packages/mine/pages/join/index${q({ code })}`,
   staff: '/packages/staff/pages/home/index',

@@ -152,6 +152,11 @@ export default function Mine() {
           />
         ) : null}
         <ListRow
+          title="账号与数据"
+          detail="导出我的数据、注销账号"
+          onClick={() => void Taro.navigateTo({ url: routes.account })}
+        />
+        <ListRow
           title="隐私保护指引"
           detail="我们收集哪些信息、怎么用"
           onClick={() => void Taro.navigateTo({ url: routes.privacy })}
