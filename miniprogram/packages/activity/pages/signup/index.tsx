@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
 import type { County } from '@shared/schemas/common';
 import type { FamilyMember } from '@shared/schemas/signup';
@@ -28,6 +28,7 @@ import {
 } from '@/lib/signup-form';
 import { api, outbox } from '@/services';
 import { settings } from '@/services/settings';
+import WechatPhone from '../../components/wechat-phone';
 import { ageProblem, needsConsent, residenceField, residenceProblem, ruleHints } from '../../lib/rules';
 import { askForReminders, prepareReminders } from '../../lib/subscribe';
 import { useRouteActivity } from '../../lib/use-route-activity';
@@ -152,19 +153,26 @@ function SignupForm({ activity: a }: { activity: Activity }) {
         onChange={choose}
       />
       {fields.map((field) => (
-        <Field
-          key={field}
-          name={field}
-          label={FIELD_LABELS[field]}
-          value={values[field]}
-          placeholder={FIELD_INPUT[field].placeholder}
-          type={FIELD_INPUT[field].type}
-          maxlength={FIELD_INPUT[field].maxlength}
-          hint={FIELD_INPUT[field].hint}
-          error={errorOf(field)}
-          onInput={(v) => change(field, v)}
-          onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
-        />
+        <Fragment key={field}>
+          <Field
+            name={field}
+            label={FIELD_LABELS[field]}
+            value={values[field]}
+            placeholder={FIELD_INPUT[field].placeholder}
+            type={FIELD_INPUT[field].type}
+            maxlength={FIELD_INPUT[field].maxlength}
+            hint={FIELD_INPUT[field].hint}
+            error={errorOf(field)}
+            onInput={(v) => change(field, v)}
+            onBlur={() => setTouched((t) => ({ ...t, [field]: true }))}
+          />
+          {field === 'phone' ? (
+            <WechatPhone
+              onPhone={(phone) => change('phone', phone)}
+              onError={(message) => setServerErrors((e) => ({ ...e, phone: message }))}
+            />
+          ) : null}
+        </Fragment>
       ))}
       {agePreview ? <View className="signup__note">{agePreview}</View> : null}
       {a.residentsOnly ? (
