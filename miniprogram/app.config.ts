@@ -86,5 +86,9 @@ export default defineAppConfig({
   ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // 隐私保护指引: WeChat asks for agreement before the phone number is collected (base library ≥ 2.32.3).
   __usePrivacyCheck__: true,
+  // 离我最近 on the activity lists asks for a rough position (模糊位置) only when tapped; WeChat requires the API
+  // to be declared here and its purpose stated (≤ 30 characters), and the console's 隐私保护指引 to list it.
+  requiredPrivateInfos: ['getFuzzyLocation'],
+  permission: { 'scope.userFuzzyLocation': { desc: '按离您的远近排列附近的课程和活动' } },
   lazyCodeLoading: 'requiredComponents',
 });

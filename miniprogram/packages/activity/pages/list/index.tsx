@@ -6,13 +6,17 @@ import type { County } from '@shared/schemas/common';
 import ActivityCard from '@/components/activity-card';
 import Chips from '@/components/chips';
 import PageShell from '@/components/page-shell';
+import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { usePagedList } from '@/hooks/use-paged-list';
+import { useResource } from '@/hooks/use-resource';
 import { useSettings } from '@/hooks/use-settings';
 import { COUNTY_OPTIONS, daysFromNowIso, kindLabel, startOfTodayIso } from '@/lib/format';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import { locate } from '../../lib/locate';
+import { NO_POSITION, distanceText, nearParam, townshipsOf, type Point } from '../../lib/nearby';
 import './index.scss';
 
 type Range = 'week' | 'month' | 'quarter';
@@ -39,22 +43,57 @@ export default function ActivityList() {
   const remembered = useSettings().county;
   const [county, setCounty] = useState<County | null>(remembered);
   const [range, setRange] = useState<Range | null>(null);
+  const [township, setTownship] = useState<string | null>(null);
+  const [near, setNear] = useState<Point | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [noPosition, setNoPosition] = useState(false);
 
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: kindLabel(kind) });
   }, [kind]);
 
-  const key = `activities:${kind}:${county ?? 'all'}:${range ?? 'all'}`;
+  // 乡镇: the townships of the chosen county's upcoming activities of this kind (one page of up to 50).
+  const places = useResource(county ? `townships:${kind}:${county}` : null, () =>
+    api.activities({ kind, county, from: startOfTodayIso(), limit: 50 }),
+  );
+  const townships = county ? townshipsOf(places.data?.items ?? []) : [];
+  const chooseCounty = (c: County | null) => {
+    setCounty(c);
+    setTownship(null);
+  };
+
+  const nearText = near ? nearParam(near) : undefined;
+  const key = `activities:${kind}:${county ?? 'all'}:${range ?? 'all'}:${township ?? 'all'}:${nearText ?? 'time'}`;
   const list = usePagedList(key, (cursor) =>
     api.activities({
       kind,
       county: county ?? undefined,
+      township: township ?? undefined,
+      near: nearText,
       from: startOfTodayIso(),
       to: range ? daysFromNowIso(RANGE_DAYS[range]) : undefined,
       cursor,
       limit: 10,
     }),
   );
+
+  /** 离我最近: the position is asked for only now, roughly; a refusal leaves the list as it was. */
+  const toggleNear = async () => {
+    if (locating) return;
+    if (near) {
+      setNear(null);
+      return;
+    }
+    setLocating(true);
+    setNoPosition(false);
+    try {
+      setNear(await locate());
+    } catch {
+      setNoPosition(true);
+    } finally {
+      setLocating(false);
+    }
+  };
 
   usePullDownRefresh(() => {
     void list.refresh().finally(() => Taro.stopPullDownRefresh());
@@ -70,10 +109,36 @@ export default function ActivityList() {
       <Chips<County>
         label="区县"
         value={county}
-        onChange={setCounty}
+        onChange={chooseCounty}
         options={[{ value: null, label: '全市' }, ...COUNTY_OPTIONS]}
       />
+      {townships.length > 1 || township ? (
+        <Chips<string>
+          label="乡镇"
+          value={township}
+          onChange={setTownship}
+          options={[
+            { value: null, label: '全部乡镇' },
+            ...townships.map((t) => ({ value: t, label: t })),
+            ...(township && !townships.includes(township) ? [{ value: township, label: township }] : []),
+          ]}
+        />
+      ) : null}
       <Chips<Range> label="时间" value={range} onChange={setRange} options={RANGES} />
+      <View className="alist__near">
+        <SpButton
+          small
+          variant={near ? 'primary' : 'secondary'}
+          disabled={locating}
+          aria-pressed={!!near}
+          onClick={() => void toggleNear()}
+        >
+          {locating ? '正在获取位置…' : '离我最近'}
+        </SpButton>
+        <View className="alist__near-note" role="status">
+          {near ? '按离您的远近排列（只用大致位置，不保存）' : noPosition ? NO_POSITION : ''}
+        </View>
+      </View>
       <StaleNote show={list.stale} />
       {list.loading && !list.items.length ? <Loading /> : null}
       {list.error && !list.items.length ? <ErrorState error={list.error} onRetry={list.refresh} /> : null}
@@ -81,23 +146,24 @@ export default function ActivityList() {
         <EmptyState
           title="没有找到活动"
           hint={
-            county || range
-              ? '换一个区县，或把时间放宽到“全部时间”试试。'
+            county || range || township
+              ? '换一个区县或乡镇，或把时间放宽到“全部时间”试试。'
               : '近期还没有发布，下拉可以刷新，也可以过几天再来看看。'
           }
-          action={county || range ? '看全市全部时间' : undefined}
+          action={county || range || township ? '看全市全部时间' : undefined}
           onAction={() => {
-            setCounty(null);
+            chooseCounty(null);
             setRange(null);
           }}
         />
       ) : null}
       {list.items.map((a) => (
-        <ActivityCard
-          key={a.id}
-          activity={a}
-          onOpen={(id) => void Taro.navigateTo({ url: routes.activity(id) })}
-        />
+        <View key={a.id} className="alist__item">
+          {a.distanceKm !== undefined ? (
+            <View className="alist__distance">{distanceText(a.distanceKm)}</View>
+          ) : null}
+          <ActivityCard activity={a} onOpen={(id) => void Taro.navigateTo({ url: routes.activity(id) })} />
+        </View>
       ))}
       {list.items.length ? (
         <View className="alist__foot">
