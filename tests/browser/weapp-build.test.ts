@@ -17,6 +17,8 @@ interface AppJson {
   subPackages: Array<{ root: string; pages: string[] }>;
   tabBar: { list: Array<{ pagePath: string; text: string; iconPath?: string }> };
   __usePrivacyCheck__?: boolean;
+  requiredPrivateInfos?: string[];
+  permission?: Record<string, { desc: string }>;
 }
 
 let app: AppJson;
@@ -99,6 +101,7 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/signup/index',
       'pages/result/index',
       'pages/group/index',
+      'pages/renew/index',
     ],
     'packages/mine': [
       'pages/privacy/index',
@@ -106,6 +109,7 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/completion/index',
       'pages/family/index',
       'pages/join/index',
+      'pages/account/index',
     ],
     'packages/staff': [
       'pages/home/index',
@@ -114,6 +118,7 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/stats/index',
       'pages/publish/index',
       'pages/people/index',
+      'pages/next-term/index',
       'pages/school-profile/index',
       'pages/majors/index',
       'pages/major-edit/index',
@@ -176,6 +181,27 @@ test('WeChat-only APIs come from the weapp files; the QR encoder stays in the su
   expect(people).toContain('复制邀请码');
   expect(people).not.toContain('粘贴到微信聊天');
   expect(mainPackage()).not.toContain('getModuleCount');
+});
+
+test('离我最近 and 使用微信手机号 are WeChat APIs declared in app.json; issue 15’s screens stay out of the main package', () => {
+  expect(app.requiredPrivateInfos).toEqual(['getFuzzyLocation']);
+  const desc = app.permission?.['scope.userFuzzyLocation']?.desc ?? '';
+  expect(desc.length).toBeGreaterThan(0);
+  expect(desc.length).toBeLessThanOrEqual(30);
+  expect(pageScript('packages/activity/pages/list/index')).toContain('getFuzzyLocation({');
+  expect(pageScript('packages/activity/pages/signup/index')).toContain('openType:"getPhoneNumber"');
+  expect(pageScript('packages/mine/pages/account/index')).toContain('shareFileMessage');
+  // app.js carries app.json's words (the declaration above) and shared's error messages name 使用微信手机号 and
+  // 现场报名, so the markers are the calls and the screens' own words.
+  const markers = [
+    'getFuzzyLocation({',
+    'openType:"getPhoneNumber"',
+    '确认注销账号',
+    '登记并签到',
+    '创建下一期',
+    '正在为您续报下一期',
+  ];
+  for (const marker of markers) expect([marker, mainPackage().includes(marker)]).toEqual([marker, false]);
 });
 
 test('团体报名 lives in packages/activity: its list parser is not in the main package', () => {
