@@ -292,6 +292,19 @@ const SchoolFieldSchemas = {
 
 const atLeastOne = <T extends object>(value: T) => Object.values(value).some((x) => x !== undefined);
 
+/** A PATCH body: any of the fields, each by its create rule, and at least one. */
+function patchOf<E extends Record<string, v.GenericSchema>>(fields: E) {
+  return v.pipe(
+    v.strictObject(
+      Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, v.optional(s)])) as {
+        [K in keyof E]: v.OptionalSchema<E[K], undefined>;
+      },
+      '不支持的字段',
+    ),
+    v.check(atLeastOne, '请至少修改一项'),
+  );
+}
+
 /** POST /staff/schools (the bureau): a new school; its id is made from nothing the user types. */
 export const SchoolCreateInputSchema = v.strictObject(
   {
@@ -312,15 +325,7 @@ export const SchoolCreateInputSchema = v.strictObject(
 export type SchoolCreateInput = v.InferOutput<typeof SchoolCreateInputSchema>;
 
 /** PATCH /staff/schools/{id}: any field; a school admin may send only the profile fields. */
-export const SchoolPatchInputSchema = v.pipe(
-  v.strictObject(
-    Object.fromEntries(Object.entries(SchoolFieldSchemas).map(([k, s]) => [k, v.optional(s)])) as {
-      [K in keyof typeof SchoolFieldSchemas]: v.OptionalSchema<(typeof SchoolFieldSchemas)[K], undefined>;
-    },
-    '不支持的字段',
-  ),
-  v.check(atLeastOne, '请至少修改一项'),
-);
+export const SchoolPatchInputSchema = patchOf(SchoolFieldSchemas);
 export type SchoolPatchInput = v.InferOutput<typeof SchoolPatchInputSchema>;
 
 const YearsSchema = v.nullable(
@@ -389,15 +394,7 @@ export const MajorCreateInputSchema = v.strictObject(
 export type MajorCreateInput = v.InferOutput<typeof MajorCreateInputSchema>;
 
 /** PATCH /staff/majors/{id}. */
-export const MajorPatchInputSchema = v.pipe(
-  v.strictObject(
-    Object.fromEntries(Object.entries(MajorFieldSchemas).map(([k, s]) => [k, v.optional(s)])) as {
-      [K in keyof typeof MajorFieldSchemas]: v.OptionalSchema<(typeof MajorFieldSchemas)[K], undefined>;
-    },
-    '不支持的字段',
-  ),
-  v.check(atLeastOne, '请至少修改一项'),
-);
+export const MajorPatchInputSchema = patchOf(MajorFieldSchemas);
 export type MajorPatchInput = v.InferOutput<typeof MajorPatchInputSchema>;
 
 const CertificateFieldSchemas = {
@@ -423,18 +420,7 @@ export const CertificateCreateInputSchema = v.strictObject(
 export type CertificateCreateInput = v.InferOutput<typeof CertificateCreateInputSchema>;
 
 /** PATCH /staff/certificates/{id} (the bureau). */
-export const CertificatePatchInputSchema = v.pipe(
-  v.strictObject(
-    Object.fromEntries(Object.entries(CertificateFieldSchemas).map(([k, s]) => [k, v.optional(s)])) as {
-      [K in keyof typeof CertificateFieldSchemas]: v.OptionalSchema<
-        (typeof CertificateFieldSchemas)[K],
-        undefined
-      >;
-    },
-    '不支持的字段',
-  ),
-  v.check(atLeastOne, '请至少修改一项'),
-);
+export const CertificatePatchInputSchema = patchOf(CertificateFieldSchemas);
 export type CertificatePatchInput = v.InferOutput<typeof CertificatePatchInputSchema>;
 
 /** The content type of an .xlsx workbook, as exported and as imported. */

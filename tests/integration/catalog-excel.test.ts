@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
+import { people } from '../support/people';
 
 /**
  * The catalog as an Excel workbook over HTTP against DynamoDB Local: export, edit with exceljs as Excel would,
@@ -11,30 +12,13 @@ import { handlerApi } from '../support/api';
  */
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 const api = handlerApi();
+const { login, join } = people(api);
 
 const ADMIN = { user: 'admin' };
 let principalX: { user: string };
 let teacherX: { user: string };
 let X = '';
 let Y = '';
-
-async function login(name: string): Promise<{ user: string }> {
-  const res = await api.call('POST', '/auth/login', { body: { code: `dev:${name}` } });
-  expect(res.status).toBe(200);
-  return { user: name };
-}
-
-async function join(by: { user: string }, name: string, schoolId: string, role: 'teacher' | 'school-admin') {
-  const made = await api.call('POST', '/staff/invitations', {
-    ...by,
-    body: { schoolId, role, note: '测试' },
-  });
-  expect(made.status).toBe(201);
-  const who = await login(name);
-  const redeemed = await api.call('POST', '/invitations/redeem', { ...who, body: { code: made.body.code } });
-  expect(redeemed.status).toBe(200);
-  return who;
-}
 
 async function school(name: string, county: string): Promise<string> {
   const res = await api.call('POST', '/staff/schools', {

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
+import { people } from '../support/people';
 import { outreachBody } from '../support/fixtures';
 
 /**
@@ -10,28 +11,12 @@ import { outreachBody } from '../support/fixtures';
  */
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 const api = handlerApi();
+const { login, join } = people(api);
 const A = 'shuangliao-vocational';
 const B = 'lishu-vocational';
 
-/** Logs a person in (stage local: `dev:<name>`), which creates them with their 用户编号. */
-async function login(name: string): Promise<{ user: string }> {
-  const res = await api.call('POST', '/auth/login', { body: { code: `dev:${name}` } });
-  expect(res.status).toBe(200);
-  return { user: name };
-}
-
 async function invite(as: { user: string }, schoolId: string, role: 'teacher' | 'school-admin') {
   return api.call('POST', '/staff/invitations', { ...as, body: { schoolId, role, note: '测试' } });
-}
-
-/** Invites and redeems: `name` becomes `role` at the school. */
-async function join(by: { user: string }, name: string, schoolId: string, role: 'teacher' | 'school-admin') {
-  const made = await invite(by, schoolId, role);
-  expect(made.status).toBe(201);
-  const who = await login(name);
-  const redeemed = await api.call('POST', '/invitations/redeem', { ...who, body: { code: made.body.code } });
-  expect(redeemed.status).toBe(200);
-  return who;
 }
 
 const ADMIN = { user: 'admin' };

@@ -7,7 +7,11 @@ const secret = 'unit-test-secret-0123456789abcdef';
 describe('tokens', () => {
   it('round-trips the user and roles', () => {
     const { token } = issueToken({ sub: 'alice', roles: ['user'], stg: 'local' }, secret, 60);
-    expect(verifyToken(token, secret, 'local')).toEqual({ userId: 'alice', roles: ['user'] });
+    expect(verifyToken(token, secret, 'local')).toEqual({
+      userId: 'alice',
+      roles: ['user'],
+      issuedAt: expect.any(Number),
+    });
   });
 
   it('rejects a forged signature, another stage, and an expired token', () => {
