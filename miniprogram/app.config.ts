@@ -10,6 +10,8 @@ export default defineAppConfig({
         'pages/certificate/index',
         'pages/school/index',
         'pages/search/index',
+        'pages/schools/index',
+        'pages/compare/index',
       ],
     },
     {

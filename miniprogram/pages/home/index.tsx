@@ -20,6 +20,8 @@ import './index.scss';
 
 const ENTRIES: Array<{ label: string; note: string; url: () => string }> = [
   { label: '专业', note: '中职 · 高职 · 本科', url: () => routes.majors() },
+  // The school directory (packages/catalog/lib/catalog-routes.ts: a subpackage's module stays out of this one).
+  { label: '学校', note: '按区县找学校', url: () => '/packages/catalog/pages/schools/index' },
   { label: '1+X证书', note: '职业技能等级证书', url: () => routes.certificates() },
   { label: '送教下乡', note: '农技培训进村屯', url: () => routes.activities('outreach') },
   { label: '老年大学', note: '课程报名', url: () => routes.activities('senior') },
@@ -67,7 +69,7 @@ export default function Home() {
             className="home__search-input"
             value={text}
             confirmType="search"
-            placeholder="搜索专业、证书或课程"
+            placeholder="搜索学校、专业、证书或课程"
             placeholderClass="home__search-placeholder"
             onInput={(e) => setText(e.detail.value)}
             onConfirm={search}
@@ -90,11 +92,12 @@ export default function Home() {
       ) : null}
 
       <View className="home__grid">
-        {ENTRIES.map((e) => (
+        {ENTRIES.map((e, i) => (
           <View
             key={e.label}
             role="button"
-            className="home__entry"
+            // An odd last entry spans the row.
+            className={`home__entry ${i === ENTRIES.length - 1 && i % 2 === 0 ? 'home__entry--wide' : ''}`}
             hoverClass="home__entry--hover"
             onClick={() => go(e.url())}
           >

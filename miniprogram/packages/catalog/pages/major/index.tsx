@@ -1,5 +1,6 @@
 import { MAJOR_STATUS_LABELS } from '@shared/schemas/catalog';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useEffect } from 'react';
 import { View } from '@tarojs/components';
 import Contact from '@/components/contact';
 import ListRow from '@/components/list-row';
@@ -10,18 +11,33 @@ import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import CompareButton from '../../components/compare-button';
+import CompareLink from '../../components/compare-link';
 import Fact from '../../components/fact';
+import PathwaySection from '../../components/pathway-section';
+import { catalogApi } from '../../lib/catalog-api';
+import { catalogRoutes } from '../../lib/catalog-routes';
 import { shownIntake } from '../../lib/major-status';
+import { majorShareTitle, pathwayShareTitle, sharesPathway } from '../../lib/share';
 import '../catalog.scss';
 
 export default function MajorPage() {
-  const id = useRouter().params.id ?? '';
+  const { id = '', focus } = useRouter().params;
   const major = useResource(id ? `major:${id}` : null, () => api.major(id));
+  const pathway = useResource(id ? `pathway:${id}` : null, () => catalogApi.pathway(id));
   const m = major.data;
-  useShareAppMessage(() => ({
-    title: m ? `${m.name}（${m.level}）· ${m.school.name}` : '专业',
-    path: routes.major(id),
-  }));
+  const p = pathway.data;
+  // The 分享 in 升学路径 sends the pathway's card (the page, scrolled to it); anything else the major's.
+  useShareAppMessage((res) =>
+    sharesPathway(res) && p
+      ? { title: pathwayShareTitle(p), path: catalogRoutes.pathway(id) }
+      : { title: m ? majorShareTitle(m) : '专业', path: routes.major(id) },
+  );
+  // A shared pathway card opens here with focus=pathway: once both are shown, scroll to it.
+  const ready = !!m && !!p;
+  useEffect(() => {
+    if (focus === 'pathway' && ready) void Taro.pageScrollTo({ selector: '#pathway', duration: 0 });
+  }, [focus, ready]);
 
   if (!m) {
     return (
@@ -42,6 +58,10 @@ export default function MajorPage() {
         <View className="catalog__tag">{m.group}</View>
         {m.code ? <View className="catalog__tag">专业代码 {m.code}</View> : null}
       </View>
+      <View className="catalog__compare-bar">
+        <CompareButton item={{ id: m.id, name: m.name, level: m.level, school: m.school.shortName }} />
+      </View>
+      <CompareLink />
 
       <Section title="学制与招生">
         <Fact label="学制" value={m.years ? `${m.years} 年` : null} />
@@ -79,6 +99,8 @@ export default function MajorPage() {
           </View>
         </Section>
       ) : null}
+
+      <PathwaySection pathway={p} error={pathway.error} onRetry={pathway.reload} />
 
       <Section title="合作企业">
         {m.partnerCompanies.length ? (

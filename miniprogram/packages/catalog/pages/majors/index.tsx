@@ -1,21 +1,17 @@
-import { majorDetail } from '../../lib/major-status';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Input, View } from '@tarojs/components';
 import { useState } from 'react';
 import { LEVELS, MAJOR_GROUPS, type Level, type MajorGroup } from '@shared/schemas/catalog';
 import Chips from '@/components/chips';
-import ListRow from '@/components/list-row';
 import PageShell from '@/components/page-shell';
 import StaleNote from '@/components/stale-note';
 import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { usePagedList } from '@/hooks/use-paged-list';
 import { useResource } from '@/hooks/use-resource';
-import { routes } from '@/lib/routes';
 import { api } from '@/services';
+import CompareLink from '../../components/compare-link';
+import MajorCompareRow from '../../components/major-compare-row';
 import '../catalog.scss';
-
-/** Rows carry a short tag so the filter's own words (`高职专科`) stay unique on the page. */
-const LEVEL_SHORT: Record<Level, string> = { 中职: '中职', 高职专科: '高职', 职业本科: '本科' };
 
 export default function Majors() {
   const params = useRouter().params;
@@ -86,6 +82,7 @@ export default function Majors() {
           ...teaching.map((s) => ({ value: s.id, label: s.shortName })),
         ]}
       />
+      <CompareLink />
       <StaleNote show={list.stale} />
       {list.loading && !list.items.length ? <Loading /> : null}
       {list.error && !list.items.length ? <ErrorState error={list.error} onRetry={list.refresh} /> : null}
@@ -106,13 +103,7 @@ export default function Majors() {
       {list.items.length ? (
         <View className="catalog__list">
           {list.items.map((m) => (
-            <ListRow
-              key={m.id}
-              title={m.name}
-              detail={majorDetail(m, schoolName(m.schoolId) || '学校')}
-              tag={LEVEL_SHORT[m.level]}
-              onClick={() => void Taro.navigateTo({ url: routes.major(m.id) })}
-            />
+            <MajorCompareRow key={m.id} major={m} school={schoolName(m.schoolId)} />
           ))}
         </View>
       ) : null}

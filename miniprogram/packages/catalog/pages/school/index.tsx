@@ -10,8 +10,9 @@ import { useResource } from '@/hooks/use-resource';
 import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import ActivityGroup from '../../components/activity-group';
+import LevelGroups from '../../components/level-groups';
 import Website from '../../components/website';
-import MajorRows from '../../components/major-rows';
+import { schoolShareTitle } from '../../lib/share';
 import '../catalog.scss';
 
 export default function SchoolPage() {
@@ -24,7 +25,8 @@ export default function SchoolPage() {
     api.activities({ schoolId: id, from: nowIso(), limit: 5 }),
   );
   const s = school.data;
-  useShareAppMessage(() => ({ title: s?.name ?? '学校', path: routes.school(id) }));
+  const enrolling = (majors.data?.items ?? []).filter((m) => m.status === 'enrolling').length;
+  useShareAppMessage(() => ({ title: s ? schoolShareTitle(s, enrolling) : '学校', path: routes.school(id) }));
   if (!s) {
     return (
       <PageShell title="学校">
@@ -40,6 +42,7 @@ export default function SchoolPage() {
         <View className="catalog__tag">{s.kind}</View>
         <View className="catalog__tag">{s.county ?? '四平市'}</View>
         {s.inPark ? <View className="catalog__tag">职教园区</View> : null}
+        {s.status === 'planned' ? <View className="catalog__tag catalog__tag--planned">拟建设</View> : null}
       </View>
       {s.direction ? (
         <Section title="办学方向">
@@ -63,13 +66,19 @@ export default function SchoolPage() {
       </Section>
       {majors.data?.items.length ? (
         <Section title="开设专业">
-          <View className="catalog__link-list">
-            <MajorRows majors={majors.data.items} />
-          </View>
+          <LevelGroups majors={majors.data.items} />
+        </Section>
+      ) : s.kind !== '老年大学' && majors.data ? (
+        <Section title="开设专业">
+          <View className="catalog__muted">学校暂未公布开设的专业</View>
         </Section>
       ) : null}
       {activities.data?.items.length ? (
         <ActivityGroup title="近期活动" activities={activities.data.items} />
+      ) : activities.data ? (
+        <Section title="近期活动">
+          <View className="catalog__muted">近期没有公布的活动</View>
+        </Section>
       ) : null}
       <Section title="信息来源">
         <View className="catalog__muted">{s.source}</View>

@@ -13,25 +13,35 @@ import { routes } from '@/lib/routes';
 import { api } from '@/services';
 import ActivityGroup from '../../components/activity-group';
 import MajorRows from '../../components/major-rows';
+import SchoolRows from '../../components/school-rows';
+import { catalogApi } from '../../lib/catalog-api';
 import '../catalog.scss';
 
-/** One search box for majors, certificates and activities. */
+/** One search box for schools, majors, certificates and activities. */
 export default function SearchPage() {
   const initial = useRouter().params.q ?? '';
   const [text, setText] = useState(() => safeDecode(initial));
   const [q, setQ] = useState(() => safeDecode(initial));
   const valid = validate(SearchTextSchema, q);
   const results = useResource(valid.ok ? `search:${q}` : null, async () => {
-    const [majors, certificates, activities] = await Promise.all([
+    const [schools, majors, certificates, activities] = await Promise.all([
+      catalogApi.schools({ q }),
       api.majors({ q, limit: 20 }),
       api.certificates({ q, limit: 20 }),
       api.activities({ q, from: nowIso(), limit: 20 }),
     ]);
-    return { majors: majors.items, certificates: certificates.items, activities: activities.items };
+    return {
+      schools: schools.items,
+      majors: majors.items,
+      certificates: certificates.items,
+      activities: activities.items,
+    };
   });
   const go = (url: string) => void Taro.navigateTo({ url });
   const r = results.data;
-  const none = r && !r.majors.length && !r.certificates.length && !r.activities.length;
+  // A copy cached before schools were searched has none.
+  const schools = r?.schools ?? [];
+  const none = r && !schools.length && !r.majors.length && !r.certificates.length && !r.activities.length;
   return (
     <PageShell title="搜索" className="catalog">
       <View className="catalog__search">
@@ -40,7 +50,7 @@ export default function SearchPage() {
           value={text}
           focus={!initial}
           confirmType="search"
-          placeholder="搜索专业、证书或课程"
+          placeholder="搜索学校、专业、证书或课程"
           placeholderClass="catalog__placeholder"
           onInput={(e) => setText(e.detail.value)}
           onConfirm={() => setQ(text.trim())}
@@ -52,7 +62,15 @@ export default function SearchPage() {
       {results.loading && !r ? <Loading /> : null}
       {results.error && !r ? <ErrorState error={results.error} onRetry={results.reload} /> : null}
       {none ? (
-        <EmptyState title={`没有找到“${q}”`} hint="换个说法试试，例如“护理”“电商”“太极”“手机”。" />
+        <EmptyState title={`没有找到“${q}”`} hint="换个说法试试，例如“双辽”“护理”“电商”“太极”“手机”。" />
+      ) : null}
+      {schools.length ? (
+        <>
+          <View className="catalog__group-title">相关学校</View>
+          <View className="catalog__list">
+            <SchoolRows schools={schools} />
+          </View>
+        </>
       ) : null}
       {r?.majors.length ? (
         <>
