@@ -94,6 +94,8 @@ test('tab pages 首页 and 我的 are in the main package; every other section i
       'pages/certificate/index',
       'pages/school/index',
       'pages/search/index',
+      'pages/schools/index',
+      'pages/compare/index',
     ],
     'packages/activity': [
       'pages/list/index',
@@ -202,6 +204,15 @@ test('离我最近 and 使用微信手机号 are WeChat APIs declared in app.jso
     '正在为您续报下一期',
   ];
   for (const marker of markers) expect([marker, mainPackage().includes(marker)]).toEqual([marker, false]);
+});
+
+test('学校, 对比 and 升学路径 live in packages/catalog; 升学路径 shares its own card on WeChat', () => {
+  // The pathway's 分享 is WeChat's share button, telling its card apart by data-share.
+  expect(pageScript('packages/catalog/pages/major/index')).toContain(
+    'openType:"share","data-share":"pathway"',
+  );
+  for (const marker of ['最多对比', '四平暂无学校开设', '保存为我的对比'])
+    expect([marker, mainPackage().includes(marker)]).toEqual([marker, false]);
 });
 
 test('团体报名 lives in packages/activity: its list parser is not in the main package', () => {
