@@ -95,3 +95,12 @@ export function applySecrets(values: { tokenSecret?: string; wechatAppSecret?: s
 export function resetEnvForTests(): void {
   cached = undefined;
 }
+
+/**
+ * CATALOG_CACHE_SECONDS (0–300, default 30): how long an instance keeps the catalog and its public answers. Read
+ * apart from env(): the caches are made when a handler module loads, before a test may have set the stage.
+ */
+export function catalogCacheSeconds(): number {
+  const seconds = Number(process.env.CATALOG_CACHE_SECONDS ?? '30');
+  return Number.isFinite(seconds) && seconds >= 0 && seconds <= 300 ? seconds : 30;
+}

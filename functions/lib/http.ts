@@ -10,7 +10,7 @@ import { DomainError } from '../domain/errors';
 import { isAdmin, isStaff, type Caller } from '../domain/access';
 import type { UserStore } from '../domain/people/ports';
 import { verifyToken } from './auth';
-import { env } from './env';
+import { catalogCacheSeconds, env } from './env';
 import { log } from './log';
 import { cacheKey, createResponseCache, gzippedBody, weakEtag, type CachedAnswer } from './response-cache';
 import { loadSecrets } from './secrets';
@@ -64,7 +64,16 @@ interface HttpResponse {
  * How long a function instance keeps a public answer: the catalog changes a few times a year; an
  * activity list's seat counts may lag this much (the detail page and the sign-up itself are always live).
  */
-export const CACHE_TTL_MS = { catalog: 30_000, activities: 30_000 } as const;
+export const CACHE_TTL_MS = { catalog: catalogCacheMs(), activities: 30_000 } as const;
+
+/**
+ * The catalog's per-instance cache, 30 s unless CATALOG_CACHE_SECONDS says otherwise (the browser tests' stacks
+ * shorten it, so a journey waits out the bound in seconds rather than a minute). Applies to the public answers
+ * and to the catalog store beneath them: an edit shows everywhere within twice this.
+ */
+function catalogCacheMs(): number {
+  return catalogCacheSeconds() * 1000;
+}
 
 const CACHE_CONTROL = {
   public: 'public, max-age=60',

@@ -1,5 +1,5 @@
 import { systemClock } from '../domain/clock';
-import { gateClosedAccounts } from '../lib/http';
+import { CACHE_TTL_MS, gateClosedAccounts } from '../lib/http';
 import { createActivityStore } from './activity-store';
 import { createAttendanceStore } from './attendance-store';
 import { createAuditStore } from './audit-store';
@@ -13,7 +13,7 @@ import { createInvitationStore } from './invitation-store';
 import { createUserStore } from './user-store';
 
 /** The stores a function instance shares across invocations (the catalog cache lives here). */
-const catalog = createCatalogStore();
+const catalog = createCatalogStore(CACHE_TTL_MS.catalog);
 const users = createUserStore();
 
 /**

@@ -4,6 +4,12 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 import { startStack, type Stack } from '../../scripts/stack';
 import { CHROMIUM_LAUNCH } from '../../scripts/lib/system-packages';
 
+/**
+ * The browser stacks' catalog cache (CATALOG_CACHE_SECONDS, functions/lib/http.ts): short, so a journey that
+ * checks an edit on the public pages waits out the bound (twice this) in seconds. Production keeps 30 s.
+ */
+export const BROWSER_CATALOG_CACHE_SECONDS = 5;
+
 export const ARTIFACTS = resolve(__dirname, '../artifacts');
 
 export interface BrowserHandle {
@@ -51,7 +57,11 @@ export function useBrowserStack(warm: (apiUrl: string) => Promise<unknown>): Bro
       shared.webUrl = process.env.BROWSER_WEB_URL;
       shared.apiUrl = process.env.BROWSER_API_URL;
     } else {
-      stack = await startStack({ web: true, quiet: true });
+      stack = await startStack({
+        web: true,
+        quiet: true,
+        env: { CATALOG_CACHE_SECONDS: String(BROWSER_CATALOG_CACHE_SECONDS) },
+      });
       shared.webUrl = stack.webUrl as string;
       shared.apiUrl = stack.apiUrl;
     }
