@@ -1,6 +1,12 @@
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
-import { attendee, outreachBody, STAFF_LISHU, STAFF_SHUANGLIAO } from '../support/fixtures';
+import {
+  attendee,
+  outreachBody,
+  STAFF_LISHU,
+  STAFF_SHUANGLIAO,
+  publishSoon as publishSoonWith,
+} from '../support/fixtures';
 import { dayjs, inZone, toIso } from '../../shared/time';
 import { sealCheckInCode } from '../../functions/domain/attendance/check-in';
 import { schools } from '../../scripts/seed/catalog';
@@ -20,20 +26,7 @@ afterAll(async () => {
 });
 
 /** An activity starting in half an hour, so its check-in window is open now. */
-async function publishSoon(overrides: Record<string, unknown> = {}): Promise<string> {
-  const now = dayjs();
-  const res = await api.call('POST', '/staff/activities', {
-    ...STAFF_SHUANGLIAO,
-    body: outreachBody({
-      startsAt: toIso(now.add(30, 'minute')),
-      endsAt: toIso(now.add(150, 'minute')),
-      signupClosesAt: toIso(now.add(20, 'minute')),
-      ...overrides,
-    }),
-  });
-  expect(res.status).toBe(201);
-  return res.body.id as string;
-}
+const publishSoon = (overrides: Record<string, unknown> = {}) => publishSoonWith(api, overrides);
 
 async function signUp(activityId: string, user: string, i: number) {
   const res = await api.call('POST', '/signups', { user, body: { activityId, attendee: attendee(i) } });

@@ -1,3 +1,5 @@
+import { expect } from '@jest/globals';
+import type { handlerApi } from './api';
 import { inZone, toIso } from '../../shared/time';
 
 /** A 送教下乡 day whose sign-up window is open now. */
@@ -32,3 +34,22 @@ export const STAFF_SHUANGLIAO = {
   roles: ['user', 'staff:shuangliao-vocational'],
 };
 export const STAFF_LISHU = { user: 'staff-lishu-vocational', roles: ['user', 'staff:lishu-vocational'] };
+
+/** An outreach activity of 双辽 starting in half an hour, so its check-in window is open now: its id. */
+export async function publishSoon(
+  api: ReturnType<typeof handlerApi>,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const now = inZone();
+  const res = await api.call('POST', '/staff/activities', {
+    ...STAFF_SHUANGLIAO,
+    body: outreachBody({
+      startsAt: toIso(now.add(30, 'minute')),
+      endsAt: toIso(now.add(150, 'minute')),
+      signupClosesAt: toIso(now.add(20, 'minute')),
+      ...overrides,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return res.body.id as string;
+}
