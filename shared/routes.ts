@@ -50,26 +50,28 @@ import {
 } from './schemas/activity';
 import { LoginInputSchema, MineQuerySchema } from './schemas/auth';
 import {
-  CatalogImportQuerySchema,
-  CertificateCreateInputSchema,
   CertificateDetailSchema,
   CertificateListQuerySchema,
-  CertificatePatchInputSchema,
   CertificateSchema,
-  MajorCreateInputSchema,
   MajorDetailSchema,
   MajorListQuerySchema,
-  MajorPatchInputSchema,
   MajorViewSchema,
   PathwaySchema,
-  SchoolCreateInputSchema,
   SchoolDetailSchema,
   SchoolListItemSchema,
   SchoolListQuerySchema,
-  SchoolPatchInputSchema,
   SchoolSchema,
-  XLSX_CONTENT_TYPE,
 } from './schemas/catalog';
+import {
+  CatalogImportQuerySchema,
+  CertificateCreateInputSchema,
+  CertificatePatchInputSchema,
+  MajorCreateInputSchema,
+  MajorPatchInputSchema,
+  SchoolCreateInputSchema,
+  SchoolPatchInputSchema,
+  XLSX_CONTENT_TYPE,
+} from './schemas/catalog-editing';
 import { IdSchema, pageOf } from './schemas/common';
 import {
   FamilyMemberInputSchema,

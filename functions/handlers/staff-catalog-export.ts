@@ -1,4 +1,4 @@
-import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog';
+import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog-editing';
 import { ROUTES } from '../../shared/routes';
 import { exportCatalog } from '../domain/catalog/workbook';
 import { httpHandler } from '../lib/http';

@@ -7,6 +7,7 @@ import { ROUTES, type RouteSpec } from '../../shared/routes';
 import { IDEMPOTENCY_HEADER, splitRouteKey } from '../../shared/route-path';
 import { ActivityCreateInputSchema, ActivitySchema } from '../../shared/schemas/activity';
 import * as catalog from '../../shared/schemas/catalog';
+import * as catalogEditing from '../../shared/schemas/catalog-editing';
 import { CountySchema } from '../../shared/schemas/common';
 import {
   AttendeeSchema,
@@ -55,7 +56,7 @@ const INPUTS = {
   Attendee: AttendeeSchema,
   FamilyMemberInput: FamilyMemberInputSchema,
   ActivityInput: ActivityCreateInputSchema,
-  MajorInput: catalog.MajorCreateInputSchema,
+  MajorInput: catalogEditing.MajorCreateInputSchema,
 };
 
 /** The same in and out. */

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog';
+import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog-editing';
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { people } from '../support/people';

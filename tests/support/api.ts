@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import { ROUTES, type PathOf, type RouteKey, type RouteMethod } from '../../shared/routes';
-import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog';
+import { XLSX_CONTENT_TYPE } from '../../shared/schemas/catalog-editing';
 import { splitRouteKey } from '../../shared/route-path';
 import { deployedRoutes } from '../../scripts/lib/serverless-file';
 import { expectDocumented } from './contract-check';

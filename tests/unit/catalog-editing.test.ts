@@ -9,7 +9,7 @@ import {
   updateSchool,
 } from '../../functions/domain/catalog/editing';
 import { getMajor, listMajors } from '../../functions/domain/catalog/catalog';
-import { MajorCreateInputSchema, SchoolPatchInputSchema } from '../../shared/schemas/catalog';
+import { MajorCreateInputSchema, SchoolPatchInputSchema } from '../../shared/schemas/catalog-editing';
 import { certificates, majors, schools } from '../../scripts/seed/catalog';
 import { createMemoryStores, type MemoryStores } from '../support/memory';
 

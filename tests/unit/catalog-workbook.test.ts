@@ -11,7 +11,7 @@ import {
 } from '../../functions/domain/catalog/workbook';
 import { createMajor, updateMajor } from '../../functions/domain/catalog/editing';
 import { DomainError } from '../../functions/domain/errors';
-import { MajorCreateInputSchema } from '../../shared/schemas/catalog';
+import { MajorCreateInputSchema } from '../../shared/schemas/catalog-editing';
 import { readCatalogWorkbook, writeCatalogWorkbook } from '../../functions/lib/xlsx';
 import type { Catalog } from '../support/memory/catalog-store';
 import { createMemoryStores, type MemoryStores } from '../support/memory';

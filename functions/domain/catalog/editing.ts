@@ -1,18 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import type { FieldIssue } from '../../../shared/errors';
+import { type Certificate, type Major, type MajorRecord, type School } from '../../../shared/schemas/catalog';
 import {
   SCHOOL_PROFILE_FIELDS,
-  type Certificate,
   type CertificateCreateInput,
   type CertificatePatchInput,
-  type Major,
   type MajorCreateInput,
   type MajorPatchInput,
-  type MajorRecord,
-  type School,
   type SchoolCreateInput,
   type SchoolPatchInput,
-} from '../../../shared/schemas/catalog';
+} from '../../../shared/schemas/catalog-editing';
 import { toIso } from '../../../shared/time';
 import { administersSchool, isAdmin, type Caller } from '../access';
 import { auditEntry } from '../audit/audit';

@@ -3,25 +3,27 @@ import type { CatalogImportResult } from '../../../shared/api';
 import type { FieldIssue } from '../../../shared/errors';
 import { COUNTIES } from '../../../shared/schemas/common';
 import {
-  CertificateCreateInputSchema,
-  CertificatePatchInputSchema,
   LEVELS,
   MAJOR_GROUPS,
   MAJOR_STATUS_LABELS,
-  MajorCreateInputSchema,
-  MajorPatchInputSchema,
   SCHOOL_KINDS,
   SCHOOL_STATUS_LABELS,
-  SchoolCreateInputSchema,
-  SchoolPatchInputSchema,
   type Certificate,
-  type CertificatePatchInput,
   type Major,
-  type MajorPatchInput,
   type MajorRecord,
   type School,
-  type SchoolPatchInput,
 } from '../../../shared/schemas/catalog';
+import {
+  CertificateCreateInputSchema,
+  CertificatePatchInputSchema,
+  MajorCreateInputSchema,
+  MajorPatchInputSchema,
+  SchoolCreateInputSchema,
+  SchoolPatchInputSchema,
+  type CertificatePatchInput,
+  type MajorPatchInput,
+  type SchoolPatchInput,
+} from '../../../shared/schemas/catalog-editing';
 import { inZone } from '../../../shared/time';
 import { administersSchool, isAdmin, schoolOfRole, type Caller } from '../access';
 import { auditEntry } from '../audit/audit';

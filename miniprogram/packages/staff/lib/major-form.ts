@@ -1,13 +1,10 @@
+import { type Level, type Major, type MajorGroup, type MajorStatus } from '@shared/schemas/catalog';
 import {
   MajorCreateInputSchema,
   MajorPatchInputSchema,
-  type Level,
-  type Major,
   type MajorCreateInput,
-  type MajorGroup,
   type MajorPatchInput,
-  type MajorStatus,
-} from '@shared/schemas/catalog';
+} from '@shared/schemas/catalog-editing';
 import { currentYearInZone } from '@shared/time';
 import { validate } from '@shared/validate';
 import { shownIntake } from '@/packages/catalog/lib/major-status';

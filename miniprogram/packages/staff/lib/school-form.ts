@@ -1,9 +1,9 @@
+import { type School } from '@shared/schemas/catalog';
 import {
   SchoolPatchInputSchema,
-  type School,
   type SchoolPatchInput,
   type SchoolProfileField,
-} from '@shared/schemas/catalog';
+} from '@shared/schemas/catalog-editing';
 import type { FieldIssue } from '@shared/errors';
 import { validate } from '@shared/validate';
 
