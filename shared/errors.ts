@@ -69,7 +69,7 @@ export const ERRORS = {
   },
   ACCOUNT_HAS_ROLES: {
     status: 409,
-    message: '您还是学校的老师或管理员：请先请学校管理员在“学校工作台 → 人员”里移除您，再注销账号',
+    message: '您还是学校的老师或管理员：请先请学校管理员在“学校工作台 → 教师管理”里移除您，再注销账号',
   },
   ACCOUNT_CLOSED: { status: 401, message: '这个账号已注销。如需继续使用，请重新登录' },
   RATE_LIMITED: { status: 429, message: '操作太频繁了，请稍等一会儿再试' },

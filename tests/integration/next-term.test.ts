@@ -112,6 +112,31 @@ describe('下一期 and 续报', () => {
     expect(again.body.status).toBe('confirmed');
   });
 
+  it('a place given up is not offered the next term', async () => {
+    const id = await weeklyClass();
+    const made = await api.call('POST', '/signups', {
+      user: 'senior-cancelled',
+      body: { activityId: id, attendee: { ...GRANDMA, phone: '13604341003' } },
+    });
+    expect((await api.call('DELETE', `/signups/${made.body.id}`, { user: 'senior-cancelled' })).status).toBe(
+      200,
+    );
+    const start = inZone().add(120, 'day').hour(9).minute(0).second(0);
+    const copy = await api.call('POST', `/staff/activities/${id}/copy`, {
+      ...STAFF_SHUANGLIAO,
+      body: {
+        startsAt: toIso(start),
+        endsAt: toIso(start.add(21, 'day').hour(11)),
+        signupOpensAt: toIso(dayjs().subtract(10, 'minute')),
+        signupClosesAt: toIso(start.subtract(2, 'day')),
+      },
+    });
+    expect(copy.status).toBe(201);
+    const mine = await api.call('GET', '/signups/mine', { user: 'senior-cancelled' });
+    expect(mine.body.items[0]).toMatchObject({ status: 'cancelled' });
+    expect(mine.body.items[0].nextActivityId).toBeUndefined();
+  });
+
   it('a next term whose sign-up has closed is not offered', async () => {
     const id = await weeklyClass();
     const made = await api.call('POST', '/signups', {

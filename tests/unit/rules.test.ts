@@ -124,6 +124,25 @@ describe('time and deadlines', () => {
     ).toBe(false);
   });
 
+  it('a cancelled class (停课) meets no one: it neither conflicts nor cuts an offer short', () => {
+    const a = [{ startsAt: '2027-03-02T09:00:00+08:00', endsAt: '2027-03-02T10:30:00+08:00' }];
+    const cancelled = [
+      { startsAt: '2027-03-02T10:00:00+08:00', endsAt: '2027-03-02T11:00:00+08:00', cancelled: true },
+    ];
+    expect(sessionsOverlap(a, cancelled)).toBe(false);
+    expect(sessionsOverlap(cancelled, a)).toBe(false);
+    const term: ActivityRecord = {
+      ...base,
+      sessions: [
+        { startsAt: '2027-03-02T09:00:00+08:00', endsAt: '2027-03-02T10:30:00+08:00', cancelled: true },
+        { startsAt: '2027-03-09T09:00:00+08:00', endsAt: '2027-03-09T10:30:00+08:00' },
+      ],
+    };
+    expect(nextSessionStart(term, Date.parse('2027-03-01T09:00:00+08:00'))).toBe(
+      Date.parse('2027-03-09T09:00:00+08:00'),
+    );
+  });
+
   it('puts the cancellation deadline the given hours before the start', () => {
     expect(cancelDeadline({ ...base, cancelDeadlineHours: 24 })).toBe(
       Date.parse('2027-03-01T09:00:00+08:00'),

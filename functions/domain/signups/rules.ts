@@ -4,9 +4,11 @@ import type { Session } from '../../../shared/schemas/activity';
 import { dayjs } from '../../../shared/time';
 import type { ActivityRecord } from '../../../shared/schemas/activity';
 
+/** Whether two activities' classes meet at the same time; a class that was cancelled (停课) meets no one. */
 export function sessionsOverlap(a: Session[], b: Session[]): boolean {
-  return a.some((x) =>
-    b.some(
+  const held = (sessions: Session[]) => sessions.filter((s) => !s.cancelled);
+  return held(a).some((x) =>
+    held(b).some(
       (y) =>
         dayjs(x.startsAt).valueOf() < dayjs(y.endsAt).valueOf() &&
         dayjs(y.startsAt).valueOf() < dayjs(x.endsAt).valueOf(),
@@ -50,9 +52,12 @@ export function drawnRank(position: number): string {
   return `!${String(position).padStart(6, '0')}`;
 }
 
-/** The start of the first session still to begin after `now`, or null when every session has begun. */
+/** The start of the first class still to begin after `now` (停课 ones aside), or null when every one has begun. */
 export function nextSessionStart(activity: ActivityRecord, now: number): number | null {
-  const starts = activity.sessions.map((s) => dayjs(s.startsAt).valueOf()).filter((t) => t > now);
+  const starts = activity.sessions
+    .filter((s) => !s.cancelled)
+    .map((s) => dayjs(s.startsAt).valueOf())
+    .filter((t) => t > now);
   return starts.length ? Math.min(...starts) : null;
 }
 

@@ -433,7 +433,11 @@ export async function listMySignups(
               status: 'deleted',
               cancelReason: null,
             },
-        ...(activity?.nextActivityId && openNext.has(activity.nextActivityId)
+        // 续报 is for those who took part: not for a place given up or never taken.
+        ...(activity?.nextActivityId &&
+        openNext.has(activity.nextActivityId) &&
+        record.status !== 'cancelled' &&
+        record.status !== 'expired'
           ? { nextActivityId: activity.nextActivityId }
           : {}),
       } satisfies SignupWithActivity;
