@@ -30,7 +30,7 @@ import { api, outbox } from '@/services';
 import { settings } from '@/services/settings';
 import WechatPhone from '../../components/wechat-phone';
 import { ageProblem, needsConsent, residenceField, residenceProblem, ruleHints } from '../../lib/rules';
-import { askForReminders, prepareReminders } from '../../lib/subscribe';
+import { askForReminders, prepareReminders } from '@/lib/subscribe';
 import { useRouteActivity } from '../../lib/use-route-activity';
 import './index.scss';
 
@@ -49,7 +49,7 @@ function SignupForm({ activity: a }: { activity: Activity }) {
   const [residence, setResidence] = useState<County | null>(null);
   const [consent, setConsent] = useState(false);
   const hints = ruleHints(a);
-  useEffect(() => prepareReminders(), []);
+  useEffect(() => void prepareReminders(), []);
   const birthYear = values.birthYear.trim() ? Number(values.birthYear.trim()) : undefined;
   const consentNeeded = needsConsent(a, birthYear);
   const agePreview = ageProblem(a, birthYear);

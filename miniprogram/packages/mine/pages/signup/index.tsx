@@ -5,6 +5,7 @@ import type { Activity } from '@shared/schemas/activity';
 import type { SignupDetail } from '@shared/api';
 import PageShell from '@/components/page-shell';
 import Section from '@/components/section';
+import MoreReminders from '../../components/more-reminders';
 import SpButton from '@/components/sp-button';
 import { ErrorState, Loading } from '@/components/state-view';
 import { formatSessionTime, placeText, statusText } from '@/lib/format';
@@ -148,6 +149,9 @@ export default function SignupPage() {
         </Section>
       ) : null}
 
+      {s.status === 'confirmed' && a && !activityCancelled && a.sessions.length > 1 ? (
+        <MoreReminders classes={a.sessions} />
+      ) : null}
       {attendance ? (
         <Section title="出勤记录">
           <View className="my-signup__text">

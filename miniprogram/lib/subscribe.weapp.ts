@@ -9,16 +9,23 @@ interface Subscriptions {
 
 let templateIds: string[] = [];
 
-/** Loads the template ids when the form opens: WeChat only shows its dialog when asked straight from a tap. */
-export function prepareReminders(): void {
-  void auth
-    .withToken((token) => request<Subscriptions>({ path: '/me/subscriptions', token }))
-    .then((s) => {
-      templateIds = Object.values(s.templates ?? {})
-        .filter(Boolean)
-        .slice(0, 5);
-    })
-    .catch(() => undefined);
+/**
+ * Loads the template ids when a page that may ask opens (WeChat only shows its dialog when asked straight from a
+ * tap), and answers how many reminders the user's grants still allow: each acceptance of a one-time
+ * subscription lets one message through.
+ */
+export async function prepareReminders(): Promise<number> {
+  try {
+    const s = await auth.withToken((token) => request<Subscriptions>({ path: '/me/subscriptions', token }));
+    templateIds = Object.values(s.templates ?? {})
+      .filter(Boolean)
+      .slice(0, 5);
+    const reminder = s.templates?.reminder;
+    const balance = (s.balance ?? {}) as Record<string, number>;
+    return reminder ? (balance[reminder] ?? 0) : 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Called from the 提交报名 tap: asks for the reminder templates and records those the user accepted. */
