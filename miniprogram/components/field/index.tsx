@@ -1,4 +1,4 @@
-import { Input, View } from '@tarojs/components';
+import { Input, Textarea, View } from '@tarojs/components';
 import type { InputProps } from '@tarojs/components';
 import './index.scss';
 
@@ -13,6 +13,8 @@ export interface FieldProps {
   type?: InputProps['type'];
   maxlength?: number;
   name: string;
+  /** A multi-line box (简介, 就业方向 …) styled by the given class, in place of the one-line input. */
+  multiline?: { className: string };
 }
 
 /** A labelled input with its error underneath (role=alert so it is read out). */
@@ -27,22 +29,26 @@ export default function Field({
   type,
   maxlength,
   name,
+  multiline,
 }: FieldProps) {
+  const control = {
+    name,
+    value,
+    maxlength,
+    placeholder,
+    placeholderClass: 'sp-field__placeholder',
+    onInput: (e: { detail: { value: string } }) => onInput(e.detail.value),
+    onBlur,
+    nativeProps: { 'aria-label': label, 'aria-invalid': error ? 'true' : 'false', id: `field-${name}` },
+  };
   return (
     <View className={`sp-field ${error ? 'sp-field--error' : ''}`}>
       <View className="sp-field__label">{label}</View>
-      <Input
-        className="sp-field__input"
-        name={name}
-        value={value}
-        type={type}
-        maxlength={maxlength}
-        placeholder={placeholder}
-        placeholderClass="sp-field__placeholder"
-        onInput={(e) => onInput(e.detail.value)}
-        onBlur={onBlur}
-        nativeProps={{ 'aria-label': label, 'aria-invalid': error ? 'true' : 'false', id: `field-${name}` }}
-      />
+      {multiline ? (
+        <Textarea className={multiline.className} {...control} />
+      ) : (
+        <Input className="sp-field__input" type={type} {...control} />
+      )}
       {error ? (
         <View className="sp-field__error" role="alert">
           {error}

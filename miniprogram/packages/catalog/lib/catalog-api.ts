@@ -1,19 +1,14 @@
 import type { RequestOf, ResponseOf, RouteKey } from '@shared/routes';
-import { request, type Query as QueryParams } from '@/services/request';
+import { routeRequest } from '@/lib/call-as';
+import { request } from '@/services/request';
 
 /**
  * The catalog's own public calls: the school directory with its filters and a major's 升学路径. Only this
  * subpackage uses them, so they stay out of the main package's `services/api.ts`; like `api`, they are typed by
- * shared/routes.ts. They read the route key themselves (as packages/staff/lib/catalog-api.ts explains, importing
- * `services/api.ts` or `route-path.ts` from a subpackage costs the main package its inlining).
+ * shared/routes.ts (lib/call-as.ts says why they do not go through `api`).
  */
-function get<K extends RouteKey>(key: K, input: RequestOf<K>): Promise<ResponseOf<K>> {
-  const params: Record<string, string> = input.params ?? {};
-  const path = key
-    .slice(key.indexOf(' ') + 1)
-    .replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  return request<ResponseOf<K>>({ path, query: input.query as QueryParams });
-}
+const get = <K extends RouteKey>(key: K, input: RequestOf<K>) =>
+  request<ResponseOf<K>>(routeRequest(key, input));
 
 type Query<K extends RouteKey> = NonNullable<RequestOf<K>['query']>;
 

@@ -1,36 +1,11 @@
 import type { RequestOf, ResponseOf, RouteKey } from '@shared/routes';
-import { auth } from '@/services';
-import { API_BASE, request, type RequestOptions } from '@/services/request';
+import { callAs } from '@/lib/call-as';
+import { API_BASE } from '@/services/request';
 
 /**
  * The catalog's editing calls. They live in this subpackage, not in the main package's `services/api.ts`,
  * which every visitor downloads; like `api`, they are typed by shared/routes.ts and log in (again) as needed.
- *
- * They call `request` (which this subpackage already imports) and read the route key themselves, as
- * `call` does with shared/route-path.ts: importing `services/api.ts` or `route-path.ts` from a subpackage
- * stops webpack from inlining them into the main package's services module, which costs the main package
- * up to 0.5 KB of module wrappers.
  */
-function callAs<K extends RouteKey>(
-  key: K,
-  input: RequestOf<K>,
-  extra: Pick<RequestOptions, 'headers' | 'timeoutMs'> & { body?: ArrayBuffer } = {},
-): Promise<ResponseOf<K>> {
-  const [method, template] = key.split(' ') as [NonNullable<RequestOptions['method']>, string];
-  const params: Record<string, string> = input.params ?? {};
-  const path = template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  return auth.withToken((token) =>
-    request<ResponseOf<K>>({
-      method,
-      path,
-      query: input.query as RequestOptions['query'],
-      body: input.body,
-      token,
-      ...extra,
-    }),
-  );
-}
-
 type Body<K extends RouteKey> = RequestOf<K>['body'];
 
 /**

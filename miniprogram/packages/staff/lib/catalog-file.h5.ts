@@ -1,3 +1,4 @@
+import { saveBlob } from '@/lib/save-blob.h5';
 import { toApiError } from '@/services/request';
 import { catalogXlsxUrl } from './catalog-api';
 import { fileNameFrom } from './catalog-import';
@@ -10,13 +11,6 @@ export async function exportCatalog(token: string, fallbackName: string): Promis
   const res = await fetch(catalogXlsxUrl(), { headers: { Authorization: `Bearer ${token}` } });
   if (!res.ok) throw toApiError(res.status, await res.json().catch(() => null));
   const name = fileNameFrom(res.headers.get('content-disposition'), fallbackName);
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveBlob(await res.blob(), name);
   return name;
 }

@@ -16,7 +16,6 @@ import StaleNote from '@/components/stale-note';
 import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { api, describeError, isApiError } from '@/services';
-import TextAreaField from '../../components/text-area-field';
 import { catalogApi } from '../../lib/catalog-api';
 import { savedEdits } from '../../lib/catalog-edits';
 import { catalogRoutes } from '../../lib/catalog-routes';
@@ -94,7 +93,9 @@ export default function StaffMajorEdit() {
     />
   );
   const area = (key: TextKey, label: string, placeholder: string, hint?: string) => (
-    <TextAreaField
+    <Field
+      multiline={{ className: 'edit__textarea' }}
+      maxlength={1000}
       name={`major-${key}`}
       label={label}
       value={f[key]}

@@ -10,7 +10,6 @@ import { EmptyState, LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { api, describeError, isApiError } from '@/services';
 import SchoolChoice from '../../components/school-choice';
-import TextAreaField from '../../components/text-area-field';
 import { catalogApi } from '../../lib/catalog-api';
 import { savedEdits } from '../../lib/catalog-edits';
 import {
@@ -168,7 +167,9 @@ function ProfileForm({ schoolId, onSwitch }: { schoolId: string; onSwitch?: () =
       </View>
       {text('website', '网址', '例如 https://www.example.edu.cn')}
       {text('admissionsContact', '招生咨询', '例如 招生办 王老师 0434-3281234')}
-      <TextAreaField
+      <Field
+        multiline={{ className: 'edit__textarea' }}
+        maxlength={1000}
         name="school-intro"
         label="简介"
         value={f.intro}
