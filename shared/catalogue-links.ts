@@ -1,4 +1,4 @@
-import type { Level } from './schemas/catalog';
+import type { Level, Pathway } from './schemas/catalog';
 
 /**
  * Facts of the national catalogue (《职业教育专业目录（2021年）》) that the 升学路径 is drawn from: which major of one
@@ -6,14 +6,8 @@ import type { Level } from './schemas/catalog';
  * verified links are here; a major with none says so on its page instead of a guess. docs/pathways-research.md
  * has the research behind each.
  */
-export interface CatalogueMajor {
-  level: Level;
-  /** The 2021 catalogue's name. */
-  name: string;
-  code: string | null;
-  /** 专业类: the first four characters of the code, with its name. */
-  majorClass: string | null;
-}
+/** A major of the national catalogue, as a pathway link names it (its 2021 name, level, code and 专业类). */
+export type CatalogueMajor = Pick<Pathway['to'][number], 'level' | 'name' | 'code' | 'majorClass'>;
 
 export interface CatalogueLink {
   from: CatalogueMajor;
@@ -41,15 +35,11 @@ export const CATALOGUE_LINKS: CatalogueLink[] = [
 ];
 
 /** The routes between levels open to a student in Siping, each in one sentence, with where it is written. */
-export interface PathwayRoute {
-  id: string;
-  name: string;
-  summary: string;
-  source: string;
+export type PathwayRoute = Pathway['routes'][number] & {
   /** The level a student takes it from, and the level it leads to. */
   fromLevel: Level;
   toLevel: Level;
-}
+};
 
 /**
  * 中高职贯通 (3+2) is not here: the plan names it as a field of cooperation (三（四）9), but no Siping school was found

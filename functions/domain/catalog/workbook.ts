@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import type { CatalogImportResult } from '../../../shared/api';
-import type { FieldIssue } from '../../../shared/errors';
 import { COUNTIES } from '../../../shared/schemas/common';
 import {
   LEVELS,
@@ -517,8 +516,6 @@ interface SheetSpec<T extends Item, R extends Item> {
   write(record: R, expectedVersion: number | null): CatalogWrite;
   /** Why a caller may not touch a row at all, before anything in it is read (a school admin and another school). */
   outOfReach?(caller: Caller, before: R, row: number): string | undefined;
-  /** What to tell the caller when the rules forbid a row, and on which field's cell. */
-  forbidden?(caller: Caller, before: R | null, row: number): { field: string; message: string };
 }
 
 const SCHOOL_SHEET: SheetSpec<School, School> = {
@@ -557,13 +554,6 @@ const MAJOR_SHEET: SheetSpec<Major, MajorRecord> = {
     administersSchool(caller, before.schoolId)
       ? undefined
       : `第 ${row} 行是其他学校的专业，您只能导入本校的专业`,
-  forbidden: (caller, before, row) => ({
-    field: 'schoolId',
-    message:
-      before && !administersSchool(caller, before.schoolId)
-        ? `第 ${row} 行是其他学校的专业，您只能导入本校的专业`
-        : `第 ${row} 行的学校编号不是本校的，您只能为本校添加专业；其他学校的专业请联系该校的学校管理员`,
-  }),
 };
 
 const CERTIFICATE_SHEET: SheetSpec<Certificate, Certificate> = {
@@ -803,9 +793,13 @@ function planSheet<T extends Item, R extends Item>(
     const id = before?.id ?? newCatalogId(spec.kind);
     const proposal = spec.propose(caller, working, before, parsed.output as Record<string, unknown>, now, id);
     if (!proposal.ok) {
-      const problems: FieldIssue[] =
-        proposal.forbidden && spec.forbidden ? [spec.forbidden(caller, before, row)] : proposal.issues;
-      for (const p of problems) issue(cellOf(spec, p.field, undefined, row), p.message);
+      // The editing rules' own words (the same a form shows), with the row they refuse.
+      for (const p of proposal.issues) {
+        issue(
+          cellOf(spec, p.field, undefined, row),
+          proposal.forbidden ? `第 ${row} 行：${p.message}` : p.message,
+        );
+      }
       continue;
     }
     // Cells that differ from the export but mean the same (护士，护理员 for 护士、护理员) change nothing.

@@ -55,6 +55,12 @@ function termKey(activity: ActivityRecord): string | undefined {
   return activity.term && activity.termLimit ? `${activity.kind}#${activity.term}` : undefined;
 }
 
+/** The refusal when the attendee's term is full, naming the term and its limit. */
+const termLimitReached = (activity: ActivityRecord) =>
+  new DomainError('TERM_LIMIT_REACHED', {
+    message: `参加人本学期（${activity.term}）已报满 ${activity.termLimit} 门课程，请先取消其他课程再报名`,
+  });
+
 /** Another activity on which the attendee holds a seat at an overlapping time, if any. */
 async function overlappingSeat(
   deps: SignupDeps,
@@ -179,9 +185,7 @@ export async function createSignup(
       case 'duplicate':
         throw new DomainError('DUPLICATE_SIGNUP');
       case 'term-limit':
-        throw new DomainError('TERM_LIMIT_REACHED', {
-          message: `参加人本学期（${activity.term}）已报满 ${activity.termLimit} 门课程，请先取消其他课程再报名`,
-        });
+        throw termLimitReached(activity);
       case 'replay':
         return replayOf(deps, caller, outcome.signupId, outcome.requestHash, hash);
       case 'closed': {
@@ -239,9 +243,7 @@ export async function insertWalkIn(
         message: '这位参加人已经报过名了，请在名单里找到他（她）点“签到”',
       });
     case 'term-limit':
-      throw new DomainError('TERM_LIMIT_REACHED', {
-        message: `参加人本学期（${activity.term}）已报满 ${activity.termLimit} 门课程`,
-      });
+      throw termLimitReached(activity);
     case 'closed':
       throw new DomainError('ACTIVITY_CANCELLED');
     default:
