@@ -1,4 +1,4 @@
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { outreachBody, STAFF_SHUANGLIAO } from '../support/fixtures';
 
@@ -6,19 +6,9 @@ import { outreachBody, STAFF_SHUANGLIAO } from '../support/fixtures';
  * Where (issue 15): villagers filter activities by their township, and 离我最近 sorts those with a map point by
  * distance from a rough position, the others following in start order.
  */
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+useSeededTable();
 const api = handlerApi();
 const TOWNSHIP = '测试镇（远近）';
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 async function publish(title: string, place: Record<string, unknown>): Promise<string> {
   const res = await api.call('POST', '/staff/activities', {

@@ -1,4 +1,4 @@
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { attendee, STAFF_LISHU, STAFF_SHUANGLIAO, publishSoon as publishSoonWith } from '../support/fixtures';
 import { dayjs, inZone, toIso } from '../../shared/time';
@@ -8,19 +8,9 @@ import { dayjs, inZone, toIso } from '../../shared/time';
  * someone who turned up unannounced as a walk-in, confirmed and checked in at once. Both keep the QR
  * check-in's window and school scope, and both count in 培训人次.
  */
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+useSeededTable();
 const api = handlerApi();
 const CADRE = 'village-cadre-tick';
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 /** An activity starting in half an hour, so its check-in window is open now. */
 const publishSoon = (overrides: Record<string, unknown> = {}) => publishSoonWith(api, overrides);

@@ -1,19 +1,9 @@
 import type { PathOf } from '../../shared/routes';
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+useSeededTable();
 const api = handlerApi();
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 describe('catalog', () => {
   it('lists every school the plan names, with county and direction', async () => {

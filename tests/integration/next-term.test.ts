@@ -1,4 +1,4 @@
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { STAFF_LISHU, STAFF_SHUANGLIAO } from '../support/fixtures';
 import { dayjs, inZone, toIso } from '../../shared/time';
@@ -8,20 +8,10 @@ import { dayjs, inZone, toIso } from '../../shared/time';
  * the previous term's sign-ups are marked with the next term while its sign-up is open, and the same attendee
  * signs up again with one request.
  */
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+useSeededTable();
 const api = handlerApi();
 const SENIOR = 'senior-next-term';
 const GRANDMA = { name: '李桂兰', phone: '13604341001', birthYear: 1956 };
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 /** A weekly 老年大学 class: Tuesdays 09:00–11:00 from next week for 6 weeks, term-limited. */
 async function weeklyClass(): Promise<string> {

@@ -1,20 +1,10 @@
 import fc from 'fast-check';
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { outreachBody, attendee } from '../support/fixtures';
 import { dayjs, toIso } from '../../shared/time';
 import type { Caller } from '../../functions/domain/access';
 
-let table: Awaited<ReturnType<typeof useFreshTable>>;
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
+useSeededTable();
 
 type Command =
   | { op: 'signup'; person: number }

@@ -1,19 +1,9 @@
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import { attendee, outreachBody, STAFF_LISHU, STAFF_SHUANGLIAO } from '../support/fixtures';
 
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+const table = useSeededTable();
 const api = handlerApi();
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 async function publish(overrides: Record<string, unknown> = {}): Promise<string> {
   const res = await api.call('POST', '/staff/activities', {

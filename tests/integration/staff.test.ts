@@ -1,4 +1,4 @@
-import { useFreshTable } from '../support/table';
+import { useSeededTable } from '../support/table';
 import { handlerApi } from '../support/api';
 import {
   attendee,
@@ -11,19 +11,9 @@ import { dayjs, inZone, toIso } from '../../shared/time';
 import { sealCheckInCode } from '../../functions/domain/attendance/check-in';
 import { schools } from '../../scripts/seed/catalog';
 
-let table: Awaited<ReturnType<typeof useFreshTable>>;
+const table = useSeededTable();
 const api = handlerApi();
 const SECRET = 'test-secret-for-jest-only-0123456789';
-
-beforeAll(async () => {
-  table = await useFreshTable();
-  const { seed } = await import('../../scripts/seed');
-  await seed();
-});
-
-afterAll(async () => {
-  await table.drop();
-});
 
 /** An activity starting in half an hour, so its check-in window is open now. */
 const publishSoon = (overrides: Record<string, unknown> = {}) => publishSoonWith(api, overrides);

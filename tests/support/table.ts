@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DynamoDBClient, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { afterAll, beforeAll } from '@jest/globals';
 import { dropTable, ensureTable } from '../../functions/store/table';
 
 /**
@@ -49,6 +50,30 @@ export async function useFreshTable(stage: 'local' | 'test' = 'local'): Promise<
     async drop() {
       await dropTable(client, name);
       client.destroy();
+    },
+  };
+}
+
+type FreshTable = Awaited<ReturnType<typeof useFreshTable>>;
+
+/**
+ * The usual start of an integration test file: a fresh table with the seed's catalog, samples and dev users,
+ * made before the file's tests and dropped after them. Answers the table (to scan) once it exists.
+ */
+export function useSeededTable(): Pick<FreshTable, 'scan'> {
+  let table: FreshTable | undefined;
+  beforeAll(async () => {
+    table = await useFreshTable();
+    const { seed } = await import('../../scripts/seed');
+    await seed();
+  });
+  afterAll(async () => {
+    await table?.drop();
+  });
+  return {
+    scan: () => {
+      if (!table) throw new Error('the table is made in beforeAll');
+      return table.scan();
     },
   };
 }
