@@ -1,3 +1,4 @@
+import type { FormCheck } from './submit-form';
 import { type Level, type Major, type MajorGroup, type MajorStatus } from '@shared/schemas/catalog';
 import {
   MajorCreateInputSchema,
@@ -8,7 +9,7 @@ import {
 import { currentYearInZone } from '@shared/time';
 import { validate } from '@shared/validate';
 import { shownIntake } from '@/packages/catalog/lib/major-status';
-import { formErrors, numberOf, textOrNull, type FormErrors } from './school-form';
+import { formErrors, numberOf, textOrNull } from './school-form';
 
 /** 新增专业 / 修改专业 as typed. */
 export interface MajorForm {
@@ -121,10 +122,7 @@ export function majorErrorKey(path: string): MajorFormKey | 'form' {
   return keys.includes(head) ? (head as MajorFormKey) : 'form';
 }
 
-export type MajorCheck<T> =
-  | { ok: true; value: T }
-  | { ok: false; unchanged: true }
-  | { ok: false; unchanged?: false; errors: FormErrors<MajorFormKey> };
+export type MajorCheck<T> = FormCheck<T, MajorFormKey>;
 
 /** POST /staff/majors: the whole form for the school, checked with the shared MajorCreateInputSchema. */
 export function checkMajorCreate(f: MajorForm, schoolId: string): MajorCheck<MajorCreateInput> {

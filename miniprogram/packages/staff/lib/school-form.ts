@@ -1,3 +1,4 @@
+import type { FormCheck } from './submit-form';
 import { type School } from '@shared/schemas/catalog';
 import {
   SchoolPatchInputSchema,
@@ -104,10 +105,7 @@ export function formErrors<K extends string>(
   return errors;
 }
 
-export type SchoolCheck =
-  | { ok: true; value: SchoolPatchInput }
-  | { ok: false; unchanged: true }
-  | { ok: false; unchanged?: false; errors: FormErrors<SchoolFormKey> };
+export type SchoolCheck = FormCheck<SchoolPatchInput, SchoolFormKey>;
 
 /** The PATCH body: the changed fields, checked with the shared SchoolPatchInputSchema. */
 export function checkSchool(f: SchoolForm, before: School): SchoolCheck {

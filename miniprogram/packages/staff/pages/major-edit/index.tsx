@@ -15,9 +15,10 @@ import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
 import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { api, describeError, isApiError } from '@/services';
+import { api } from '@/services';
 import { catalogApi } from '../../lib/catalog-api';
 import { savedEdits } from '../../lib/catalog-edits';
+import { submitForm } from '../../lib/submit-form';
 import { catalogRoutes } from '../../lib/catalog-routes';
 import {
   checkMajorCreate,
@@ -29,7 +30,7 @@ import {
   type MajorForm,
   type MajorFormKey,
 } from '../../lib/major-form';
-import { formErrors, type FormErrors } from '../../lib/school-form';
+import type { FormErrors } from '../../lib/school-form';
 import '../../lib/staff.scss';
 import '../../lib/catalog-edit.scss';
 
@@ -118,30 +119,16 @@ export default function StaffMajorEdit() {
   };
 
   /** Sends a checked form; a refusal marks its fields and says why. */
-  const submit = async <T,>(checked: MajorCheck<T>, send: (value: T) => Promise<Major>) => {
-    if (!checked.ok) {
-      if (checked.unchanged) {
-        setErrors({});
-        void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
-        return;
-      }
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      savedEdits.major(await send(checked.value));
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-      done();
-    } catch (error) {
-      if (isApiError(error) && error.fields.length) setErrors(formErrors(error.fields, majorErrorKey));
-      void Taro.showModal({ title: '没有保存成功', content: describeError(error), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = <T,>(checked: MajorCheck<T>, send: (value: T) => Promise<Major>) =>
+    submitForm(checked, send, {
+      setErrors,
+      setBusy,
+      errorKey: majorErrorKey,
+      saved: (saved) => {
+        savedEdits.major(saved);
+        done();
+      },
+    });
   const save = () =>
     base
       ? submit(checkMajorPatch(f, base), (value) => catalogApi.updateMajor(base.id, value))

@@ -4,7 +4,7 @@ import { MAJOR_STATUS_LABELS } from '@shared/schemas/catalog';
 import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
-import { EmptyState, ErrorState, Loading, LoadingOrError } from '@/components/state-view';
+import { EmptyState, ErrorState, Loading } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import { api } from '@/services';
 import CatalogExcel from '../../components/catalog-excel';
@@ -12,6 +12,7 @@ import SchoolChoice from '../../components/school-choice';
 import { mergeMajors, savedEdits } from '../../lib/catalog-edits';
 import { catalogRoutes } from '../../lib/catalog-routes';
 import { useSchoolScope } from '../../lib/use-school-scope';
+import { scopeGate } from '../../components/scope-gate';
 import '../../lib/staff.scss';
 import '../../lib/catalog-edit.scss';
 
@@ -22,25 +23,11 @@ import '../../lib/catalog-edit.scss';
  */
 export default function StaffMajors() {
   const scope = useSchoolScope();
-  if (scope.unknown) {
-    return (
-      <PageShell title="专业管理" className="staff">
-        <LoadingOrError error={scope.me.error} onRetry={scope.me.reload} />
-      </PageShell>
-    );
-  }
-  if (scope.refused) {
-    return (
-      <PageShell title="专业管理" className="staff">
-        <EmptyState
-          title="只有学校管理员可以管理专业"
-          hint="如需新增或修改本校的专业，请联系本校的学校管理员或市教育局。"
-          action="回到学校工作台"
-          onAction={() => void Taro.navigateBack()}
-        />
-      </PageShell>
-    );
-  }
+  const gate = scopeGate(scope, '专业管理', {
+    title: '只有学校管理员可以管理专业',
+    hint: '如需新增或修改本校的专业，请联系本校的学校管理员或市教育局。',
+  });
+  if (gate) return gate;
   const everySchool = scope.scope === 'all';
   return (
     <PageShell title="专业管理" className="staff">

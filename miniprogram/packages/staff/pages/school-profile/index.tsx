@@ -6,15 +6,15 @@ import Field from '@/components/field';
 import PageShell from '@/components/page-shell';
 import SpButton from '@/components/sp-button';
 import StaleNote from '@/components/stale-note';
-import { EmptyState, LoadingOrError } from '@/components/state-view';
+import { LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
-import { api, describeError, isApiError } from '@/services';
+import { api, describeError } from '@/services';
 import SchoolChoice from '../../components/school-choice';
 import { catalogApi } from '../../lib/catalog-api';
 import { savedEdits } from '../../lib/catalog-edits';
+import { submitForm } from '../../lib/submit-form';
 import {
   checkSchool,
-  formErrors,
   fromSchool,
   schoolErrorKey,
   type FormErrors,
@@ -22,6 +22,7 @@ import {
   type SchoolFormKey,
 } from '../../lib/school-form';
 import { useSchoolScope } from '../../lib/use-school-scope';
+import { scopeGate } from '../../components/scope-gate';
 import '../../lib/staff.scss';
 import '../../lib/catalog-edit.scss';
 
@@ -31,25 +32,11 @@ import '../../lib/catalog-edit.scss';
  */
 export default function StaffSchoolProfile() {
   const scope = useSchoolScope();
-  if (scope.unknown) {
-    return (
-      <PageShell title="学校信息" className="staff">
-        <LoadingOrError error={scope.me.error} onRetry={scope.me.reload} />
-      </PageShell>
-    );
-  }
-  if (scope.refused) {
-    return (
-      <PageShell title="学校信息" className="staff">
-        <EmptyState
-          title="只有学校管理员可以修改学校信息"
-          hint="如需修改本校的电话、地址或简介，请联系本校的学校管理员或市教育局。"
-          action="回到学校工作台"
-          onAction={() => void Taro.navigateBack()}
-        />
-      </PageShell>
-    );
-  }
+  const gate = scopeGate(scope, '学校信息', {
+    title: '只有学校管理员可以修改学校信息',
+    hint: '如需修改本校的电话、地址或简介，请联系本校的学校管理员或市教育局。',
+  });
+  if (gate) return gate;
   return (
     <PageShell title="学校信息" className="staff">
       {scope.schoolId ? (
@@ -107,42 +94,25 @@ function ProfileForm({ schoolId, onSwitch }: { schoolId: string; onSwitch?: () =
     await res.reload();
   };
 
-  const save = async () => {
-    const checked = checkSchool(f, base);
-    if (!checked.ok) {
-      if (checked.unchanged) {
-        setErrors({});
-        void Taro.showToast({ title: '没有需要保存的修改', icon: 'none' });
-        return;
-      }
-      setErrors(checked.errors);
-      void Taro.showToast({ title: '请检查标红的内容', icon: 'none' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const saved = await catalogApi.updateSchool(schoolId, checked.value);
-      savedEdits.school(saved);
-      setBase(saved);
-      setF(fromSchool(saved));
-      void Taro.showToast({ title: '已保存', icon: 'success' });
-    } catch (error) {
-      if (isApiError(error) && error.code === 'EDIT_CONFLICT') {
+  const save = () =>
+    submitForm(checkSchool(f, base), (value) => catalogApi.updateSchool(schoolId, value), {
+      setErrors,
+      setBusy,
+      errorKey: schoolErrorKey,
+      saved: (saved) => {
+        savedEdits.school(saved);
+        setBase(saved);
+        setF(fromSchool(saved));
+      },
+      onConflict: async (error) => {
         const { confirm } = await Taro.showModal({
           title: '没有保存成功',
           content: describeError(error),
           confirmText: '重新读取',
         });
         if (confirm) await reread();
-        return;
-      }
-      if (isApiError(error) && error.fields.length) setErrors(formErrors(error.fields, schoolErrorKey));
-      void Taro.showModal({ title: '没有保存成功', content: describeError(error), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
+      },
+    });
 
   return (
     <>
