@@ -16,6 +16,8 @@ export const routes = {
   certificates: () => '/packages/catalog/pages/certificates/index',
   certificate: (id: string) => `/packages/catalog/pages/certificate/index${q({ id })}`,
   school: (id: string) => `/packages/catalog/pages/school/index${q({ id })}`,
+  /** 学校: every school, by 区县 and 类型 (a home entry). */
+  schools: '/packages/catalog/pages/schools/index',
   search: (text: string) => `/packages/catalog/pages/search/index${q({ q: text })}`,
   activities: (kind: ActivityKind) => `/packages/activity/pages/list/index${q({ kind })}`,
   activity: (id: string) => `/packages/activity/pages/detail/index${q({ id })}`,

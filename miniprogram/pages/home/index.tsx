@@ -21,7 +21,7 @@ import './index.scss';
 const ENTRIES: Array<{ label: string; note: string; url: () => string }> = [
   { label: '专业', note: '中职 · 高职 · 本科', url: () => routes.majors() },
   // The school directory (packages/catalog/lib/catalog-routes.ts: a subpackage's module stays out of this one).
-  { label: '学校', note: '按区县找学校', url: () => '/packages/catalog/pages/schools/index' },
+  { label: '学校', note: '按区县找学校', url: () => routes.schools },
   { label: '1+X证书', note: '职业技能等级证书', url: () => routes.certificates() },
   { label: '送教下乡', note: '农技培训进村屯', url: () => routes.activities('outreach') },
   { label: '老年大学', note: '课程报名', url: () => routes.activities('senior') },

@@ -1,9 +1,8 @@
 /**
- * The paths of the catalog pages this subpackage adds (the others are in lib/routes.ts). The home page's 学校
- * entry spells the directory's path itself: the main package does not import from a subpackage.
+ * The paths of the catalog pages only this subpackage opens (学校, which the home page opens, is in
+ * lib/routes.ts).
  */
 export const catalogRoutes = {
-  schools: '/packages/catalog/pages/schools/index',
   /** 对比: the phone's own list, or — from a shared card — exactly these majors. */
   compare: (ids: readonly string[] = []) =>
     `/packages/catalog/pages/compare/index${ids.length ? `?ids=${ids.map(encodeURIComponent).join(',')}` : ''}`,

@@ -1,8 +1,6 @@
-/** A class as the sign-up page knows it. */
-interface ClassTime {
-  startsAt: string;
-  cancelled?: boolean;
-}
+import type { Session } from '@shared/schemas/activity';
+
+type ClassTime = Pick<Session, 'startsAt' | 'cancelled'>;
 
 /**
  * How many more 上课提醒 a confirmed attendee would need: the classes still ahead (停课 ones aside), less the

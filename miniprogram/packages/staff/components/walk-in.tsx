@@ -1,7 +1,7 @@
 import { View } from '@tarojs/components';
 import { useState } from 'react';
 import type { Activity } from '@shared/schemas/activity';
-import type { Signup } from '@shared/schemas/signup';
+import { requiredAttendeeFields, type Signup } from '@shared/schemas/signup';
 import Field from '@/components/field';
 import SpButton from '@/components/sp-button';
 import { callAs } from '@/lib/call-as';
@@ -33,8 +33,8 @@ export default function WalkIn({
   const [errors, setErrors] = useState<WalkInErrors>({});
   const [refusal, setRefusal] = useState('');
   const [busy, setBusy] = useState(false);
-  const needs = (field: 'birthYear' | 'village') =>
-    (a.kind === 'senior' && field === 'birthYear') || (a.kind === 'outreach' && field === 'village');
+  // Which of them this kind of activity requires: the sign-up rule, as shared declares it.
+  const needs = (field: 'birthYear' | 'village') => requiredAttendeeFields(a.kind).includes(field);
 
   const box = (field: WalkInField, label: string, placeholder: string, type: 'text' | 'number' = 'text') => (
     <Field

@@ -9,7 +9,7 @@ import { EmptyState, LoadingOrError } from '@/components/state-view';
 import { useResource } from '@/hooks/use-resource';
 import SchoolRows from '../../components/school-rows';
 import { catalogApi } from '../../lib/catalog-api';
-import { catalogRoutes } from '../../lib/catalog-routes';
+import { routes } from '@/lib/routes';
 import {
   COUNTY_CHOICES,
   KIND_LABELS,
@@ -33,7 +33,7 @@ export default function Schools() {
   });
   useShareAppMessage(() => ({
     title: '四平市的职业院校：专业、电话和在招情况',
-    path: catalogRoutes.schools,
+    path: routes.schools,
   }));
 
   const items = schools.data ?? [];
