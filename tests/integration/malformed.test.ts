@@ -1,6 +1,6 @@
 import { useFreshTable } from '../support/table';
 import { handlerApi } from '../support/api';
-import { attendee, outreachBody, STAFF_SHUANGLIAO } from '../support/fixtures';
+import { attendee, freshMinute, outreachBody, STAFF_SHUANGLIAO } from '../support/fixtures';
 
 let table: Awaited<ReturnType<typeof useFreshTable>>;
 const api = handlerApi();
@@ -149,16 +149,6 @@ describe('malformed input changes nothing', () => {
     expect((await table.scan()).length).toBe(before);
   });
 });
-
-/**
- * The limit counts per clock minute: a run of calls that straddles a minute's end is split between two
- * windows and may never reach the limit (this failed once in CI-like load, 22 sign-ups across :59/:00).
- * Start such a run early in a minute.
- */
-async function freshMinute(seconds = 20): Promise<void> {
-  const left = 60_000 - (Date.now() % 60_000);
-  if (left < seconds * 1000) await new Promise((r) => setTimeout(r, left + 200));
-}
 
 describe('abuse', () => {
   it('answers 429 with Retry-After once a user signs up too often in a minute, counted in the table', async () => {

@@ -1,9 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { useFreshTable } from '../support/table';
+import { json, startWechatStandIn } from '../support/wechat-stand-in';
 import { handlerApi } from '../support/api';
 import { people } from '../support/people';
-import { outreachBody } from '../support/fixtures';
+import { freshMinute, outreachBody } from '../support/fixtures';
 
 /**
  * People and roles over HTTP (issue 13): who may invite whom, redeeming a code once, members and their
@@ -26,39 +25,24 @@ let teacherA: { user: string };
 let plain: { user: string };
 
 /** A stand-in for WeChat on loopback: an access token, and 小程序码 for scenes of 16 characters. */
-let wechat: Server;
+let wechat: Awaited<ReturnType<typeof startWechatStandIn>>;
 const wxacodeRequests: Array<Record<string, unknown>> = [];
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
 beforeAll(async () => {
-  wechat = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname === '/cgi-bin/token') {
-      res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ access_token: 'token-for-tests', expires_in: 7200 }));
-      return;
-    }
-    let raw = '';
-    req.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-    req.on('end', () => {
-      const body = JSON.parse(raw || '{}') as Record<string, unknown>;
-      wxacodeRequests.push({ path: url.pathname, token: url.searchParams.get('access_token'), ...body });
-      if (typeof body.scene === 'string' && body.scene.length <= 32) {
+  wechat = await startWechatStandIn({
+    '/wxa/getwxacodeunlimit': (call, res) => {
+      wxacodeRequests.push({ path: call.path, token: call.token, ...call.body });
+      if (typeof call.body.scene === 'string' && call.body.scene.length <= 32) {
         res.setHeader('content-type', 'image/png');
         res.end(PNG);
       } else {
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ errcode: 40169, errmsg: 'invalid length for scene' }));
+        json(res, { errcode: 40169, errmsg: 'invalid length for scene' });
       }
-    });
+    },
   });
-  await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', () => r()));
   table = await useFreshTable();
-  Object.assign(process.env, {
-    WECHAT_API_BASE: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
-    WECHAT_APP_ID: 'wx-test-app',
-    WECHAT_APP_SECRET: 'app-secret',
-  });
+  Object.assign(process.env, wechat.env);
   const { seed } = await import('../../scripts/seed');
   await seed();
   await login('admin');
@@ -69,7 +53,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => wechat.close(r));
+  await wechat.close();
   await table.drop();
 });
 
@@ -316,6 +300,7 @@ describe('invitations', () => {
 
   it('allows ten tries a minute, then answers 429 with Retry-After', async () => {
     const guesser = await login('guesser');
+    await freshMinute();
     const statuses: number[] = [];
     let last;
     for (let i = 0; i < 11; i++) {

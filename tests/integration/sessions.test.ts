@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { useFreshTable } from '../support/table';
+import { json, startWechatStandIn } from '../support/wechat-stand-in';
 import { handlerApi } from '../support/api';
 import { attendee } from '../support/fixtures';
 import { inZone, toIso } from '../../shared/time';
@@ -15,7 +14,7 @@ import type * as StoreModule from '../../functions/store';
  * {index}), each sent once, whatever the worker's runs. The clock is moved for the worker, hour by hour.
  */
 let table: Awaited<ReturnType<typeof useFreshTable>>;
-let wechat: Server;
+let wechat: Awaited<ReturnType<typeof startWechatStandIn>>;
 const sent: Array<{ touser: string; template_id: string; data: Record<string, { value: string }> }> = [];
 const api = handlerApi();
 const STAFF = { user: 'staff-lishu-senior-univ', roles: [] };
@@ -26,26 +25,15 @@ let stores: typeof StoreModule.stores;
 let worker: typeof WorkerModule.handler;
 
 beforeAll(async () => {
-  wechat = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if ((req.url ?? '').startsWith('/cgi-bin/token')) {
-      res.end(JSON.stringify({ access_token: 'fake-token', expires_in: 7200 }));
-      return;
-    }
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      sent.push(JSON.parse(body) as (typeof sent)[number]);
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
-    });
+  // WeChat's subscribe-message API: every message the worker sends is kept, and accepted.
+  wechat = await startWechatStandIn({
+    '/cgi-bin/message/subscribe/send': (call, res) => {
+      sent.push(call.body as (typeof sent)[number]);
+      json(res, { errcode: 0, errmsg: 'ok' });
+    },
   });
-  await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', () => r()));
   table = await useFreshTable();
-  Object.assign(process.env, {
-    WECHAT_API_BASE: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
-    WECHAT_APP_ID: 'wx-test',
-    WECHAT_APP_SECRET: 'secret',
-  });
+  Object.assign(process.env, wechat.env);
   const { seed } = await import('../../scripts/seed');
   await seed();
   stores = (await import('../../functions/store')).stores;
@@ -53,7 +41,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => wechat.close(r));
+  await wechat.close();
   await table.drop();
 });
 

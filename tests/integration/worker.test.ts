@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ActivityCreateInput } from '../../shared/schemas/activity';
 import { toIso } from '../../shared/time';
 import { useFreshTable } from '../support/table';
+import { json, startWechatStandIn } from '../support/wechat-stand-in';
 import { attendee } from '../support/fixtures';
 import type { Caller } from '../../functions/domain/access';
 import type { Clock } from '../../functions/domain/clock';
@@ -27,7 +26,7 @@ import type * as BackfillModule from '../../functions/store/agenda-backfill';
  * the transaction that makes the change: against DynamoDB Local, with every request the functions send recorded.
  */
 let table: Awaited<ReturnType<typeof useFreshTable>>;
-let wechat: Server;
+let wechat: Awaited<ReturnType<typeof startWechatStandIn>>;
 const sent: Array<{ touser: string; template_id: string }> = [];
 
 type Modules = {
@@ -45,26 +44,15 @@ const person = (userId: string): Caller => ({ userId, roles: ['user'] });
 const at = (ms: number): Clock => ({ now: () => ms });
 
 beforeAll(async () => {
-  wechat = createServer((req, res) => {
-    res.setHeader('content-type', 'application/json');
-    if ((req.url ?? '').startsWith('/cgi-bin/token')) {
-      res.end(JSON.stringify({ access_token: 'fake-token', expires_in: 7200 }));
-      return;
-    }
-    let body = '';
-    req.on('data', (d: Buffer) => (body += d.toString()));
-    req.on('end', () => {
-      sent.push(JSON.parse(body) as (typeof sent)[number]);
-      res.end(JSON.stringify({ errcode: 0, errmsg: 'ok' }));
-    });
+  // WeChat's subscribe-message API: every message the worker sends is kept, and accepted.
+  wechat = await startWechatStandIn({
+    '/cgi-bin/message/subscribe/send': (call, res) => {
+      sent.push(call.body as (typeof sent)[number]);
+      json(res, { errcode: 0, errmsg: 'ok' });
+    },
   });
-  await new Promise<void>((r) => wechat.listen(0, '127.0.0.1', () => r()));
   table = await useFreshTable();
-  Object.assign(process.env, {
-    WECHAT_API_BASE: `http://127.0.0.1:${(wechat.address() as AddressInfo).port}`,
-    WECHAT_APP_ID: 'wx-test',
-    WECHAT_APP_SECRET: 'secret',
-  });
+  Object.assign(process.env, wechat.env);
   const { seed } = await import('../../scripts/seed');
   await seed();
   m = {
@@ -82,7 +70,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await new Promise((r) => wechat.close(r));
+  await wechat.close();
   await table.drop();
 });
 
