@@ -26,10 +26,9 @@ import {
   still,
   tap,
   tapTab,
-  tapTargets,
-  textMetrics,
   useBrowserStack,
   BROWSER_CATALOG_CACHE_SECONDS,
+  expectElderSizes,
 } from './helpers';
 
 jest.setTimeout(300_000);
@@ -70,30 +69,6 @@ const env = useBrowserStack(async (apiUrl) => {
     api.authed('POST', '/staff/majors', warm, {}),
   ]);
 });
-
-/**
- * 长辈模式 as the journeys measure it (MIIT's 适老化 rules): every visible text ≥ 18 px with line height ≥ 1.3
- * and contrast ≥ 4.5:1, and every tap target at least 60 × 60 px.
- */
-async function expectElderSizes(page: BrowserPage, where: string, minTexts = 6) {
-  // textMetrics reads what is on screen: a long form's top, or its end once the last field was filled.
-  const metrics = await textMetrics(page);
-  expect(metrics.length).toBeGreaterThanOrEqual(minTexts);
-  for (const m of metrics) {
-    const label = `${where}: “${m.text.slice(0, 16)}”`;
-    expect([label, m.fontSize >= 18]).toEqual([label, true]);
-    expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
-    expect([label, m.contrast >= 4.5]).toEqual([label, true]);
-  }
-  const targets = await tapTargets(page);
-  const small = targets.filter((t) => t.width < 60 || t.height < 60);
-  expect(small.map((t) => `${where}: “${t.text}” ${t.width.toFixed(0)}×${t.height.toFixed(0)} px`)).toEqual(
-    [],
-  );
-  console.log(
-    `长辈模式 ${where}: ${metrics.length} texts ≥ 18 px, ${targets.length} tap targets ≥ 60 × 60 px`,
-  );
-}
 
 /** The API's answer to the request the next tap makes. */
 function answerTo(page: BrowserPage, method: string, path: string): Promise<Response> {
@@ -171,7 +146,7 @@ test('a school admin sets the phone, adds a major and imports its 学费 from Ex
   await fill(page, '学制（年）', '3');
   await tap(page, '在招');
   await fill(page, '信息来源', SOURCE);
-  await expectElderSizes(page, '新增专业（下）', 4);
+  await expectElderSizes(page, '新增专业（下）', { minTexts: 4 });
   await screenshot(page, '8-catalog-major-new-elder');
   const posted = answerTo(page, 'POST', '/api/staff/majors');
   await tap(page, '保存');
@@ -230,7 +205,7 @@ test('a school admin sets the phone, adds a major and imports its 学费 from Ex
   await expectVisible(page, `“专业”第 ${row} 行 ${MAJOR}`);
   await expectVisible(page, `学费：（空） → ${TUITION}`);
   await current(page).locator('.excel__report').scrollIntoViewIfNeeded();
-  await expectElderSizes(page, '导入检查', 4);
+  await expectElderSizes(page, '导入检查', { minTexts: 4 });
   await screenshot(page, '8-catalog-import-dry-run-elder');
   const applying = answerTo(page, 'POST', '/api/staff/catalog/import');
   await tap(page, '确认导入');

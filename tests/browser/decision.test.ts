@@ -5,7 +5,6 @@
  * the school has published nothing. Elder sizes are measured on 学校, the school, the major and 对比.
  * Screenshots go to tests/artifacts/.
  */
-import type { Page } from 'playwright-core';
 import type { Pathway } from '../../shared/schemas/catalog';
 import { apiClient } from './api-client';
 import {
@@ -16,9 +15,8 @@ import {
   still,
   storageValue,
   tap,
-  tapTargets,
-  textMetrics,
   useBrowserStack,
+  expectElderSizes,
 } from './helpers';
 
 jest.setTimeout(300_000);
@@ -41,29 +39,6 @@ const env = useBrowserStack(async (apiUrl) => {
     api.get(`/activities?schoolId=${SCHOOL.id}&limit=5`),
   ]);
 });
-
-/**
- * 长辈模式 as the senior's journey measures it (MIIT's 适老化 rules): every visible text ≥ 18 px with line height
- * ≥ 1.3 and contrast ≥ 4.5:1, and every tap target at least 60 × 60 px.
- */
-async function expectElderSizes(page: Page, where: string) {
-  const metrics = await textMetrics(page);
-  expect(metrics.length).toBeGreaterThan(5);
-  for (const m of metrics) {
-    const label = `${where}: “${m.text.slice(0, 16)}”`;
-    expect([label, m.fontSize >= 18]).toEqual([label, true]);
-    expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
-    expect([label, m.contrast >= 4.5]).toEqual([label, true]);
-  }
-  const targets = await tapTargets(page);
-  const small = targets.filter((t) => t.width < 60 || t.height < 60);
-  expect(small.map((t) => `${where}: “${t.text}” ${t.width.toFixed(0)}×${t.height.toFixed(0)} px`)).toEqual(
-    [],
-  );
-  console.log(
-    `长辈模式 ${where}: ${metrics.length} texts ≥ 18 px, ${targets.length} tap targets ≥ 60 × 60 px`,
-  );
-}
 
 test('a parent in 长辈模式: 学校 → 双辽市 → 双辽市职业中专 → 畜牧兽医’s 升学路径 → two majors side by side', async () => {
   const started = Date.now();

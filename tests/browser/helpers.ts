@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -338,4 +339,33 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     value = await read();
   }
   return value;
+}
+
+/**
+ * 长辈模式 as the journeys measure it (MIIT's 适老化 rules): every visible text ≥ 18 px with line height ≥ 1.3
+ * and contrast ≥ 4.5:1, and every tap target at least 60 × 60 px. `minTexts` and `minTargets` say how much of the
+ * screen must be found for the check to mean something (a long form's end shows less).
+ */
+export async function expectElderSizes(
+  page: Page,
+  where: string,
+  { minTexts = 6, minTargets = 0 }: { minTexts?: number; minTargets?: number } = {},
+): Promise<void> {
+  const metrics = await textMetrics(page);
+  expect(metrics.length).toBeGreaterThanOrEqual(minTexts);
+  for (const m of metrics) {
+    const label = `${where}: “${m.text.slice(0, 16)}”`;
+    expect([label, m.fontSize >= 18]).toEqual([label, true]);
+    expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
+    expect([label, m.contrast >= 4.5]).toEqual([label, true]);
+  }
+  const targets = await tapTargets(page);
+  expect(targets.length).toBeGreaterThanOrEqual(minTargets);
+  const small = targets.filter((t) => t.width < 60 || t.height < 60);
+  expect(small.map((t) => `${where}: “${t.text}” ${t.width.toFixed(0)}×${t.height.toFixed(0)} px`)).toEqual(
+    [],
+  );
+  console.log(
+    `长辈模式 ${where}: ${metrics.length} texts ≥ 18 px, ${targets.length} tap targets ≥ 60 × 60 px`,
+  );
 }

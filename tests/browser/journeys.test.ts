@@ -12,14 +12,13 @@ import {
   eventually,
   expectVisible,
   heights,
-  tapTargets,
   screenshot,
   still,
   storageValue,
   tap,
   tapTab,
-  textMetrics,
   useBrowserStack,
+  expectElderSizes,
 } from './helpers';
 
 jest.setTimeout(300_000);
@@ -83,30 +82,6 @@ const forSeniors = (a: Activity) => plainFirstCome(a, SENIOR_AGE);
 /** A mainland mobile number unique to this run (the same attendee may sign up for an activity only once). */
 function phone(prefix: string): string {
   return `${prefix}${String(Math.floor(Math.random() * 10 ** (11 - prefix.length))).padStart(11 - prefix.length, '0')}`;
-}
-
-/**
- * 长辈模式 as the journeys measure it (MIIT's 适老化 rules): every visible text ≥ 18 px with line height ≥ 1.3
- * and contrast ≥ 4.5:1, and every tap target at least 60 × 60 px.
- */
-async function expectElderSizes(page: Page, where: string) {
-  const metrics = await textMetrics(page);
-  expect(metrics.length).toBeGreaterThan(5);
-  for (const m of metrics) {
-    const label = `${where}: “${m.text.slice(0, 16)}”`;
-    expect([label, m.fontSize >= 18]).toEqual([label, true]);
-    expect([label, m.lineHeight / m.fontSize >= 1.3]).toEqual([label, true]);
-    expect([label, m.contrast >= 4.5]).toEqual([label, true]);
-  }
-  const targets = await tapTargets(page);
-  expect(targets.length).toBeGreaterThan(0);
-  const small = targets.filter((t) => t.width < 60 || t.height < 60);
-  expect(small.map((t) => `${where}: “${t.text}” ${t.width.toFixed(0)}×${t.height.toFixed(0)} px`)).toEqual(
-    [],
-  );
-  console.log(
-    `长辈模式 ${where}: ${metrics.length} texts ≥ 18 px, ${targets.length} tap targets ≥ 60 × 60 px`,
-  );
 }
 
 async function fillField(page: Page, label: string, value: string) {
@@ -200,7 +175,7 @@ test('a senior in 长辈模式: 老年大学 → a class → 报名 → 提交�
   await screenshot(page, '2-senior-mine-elder');
   await tapTab(page, '首页');
   await still(current(page).locator('.sp-activity').first());
-  const checkElder = (where: string) => expectElderSizes(page, where);
+  const checkElder = (where: string) => expectElderSizes(page, where, { minTargets: 1 });
   await checkElder('home');
   await screenshot(page, '2-senior-home-elder');
   await tap(page, '老年大学');
@@ -432,7 +407,7 @@ test('a village cadre: 送教下乡 → 团体报名 → 4 pasted, a bad phone f
     phones[3],
     village,
   ]);
-  await expectElderSizes(page, 'group list');
+  await expectElderSizes(page, 'group list', { minTargets: 1 });
   // The box's own text is no text node for textMetrics: its size is checked here.
   expect(await box.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(18);
   await bad.scrollIntoViewIfNeeded();
@@ -484,7 +459,7 @@ test('a village cadre: 送教下乡 → 团体报名 → 4 pasted, a bad phone f
   ]);
   const people = await current(page).locator('.group-results__person').allTextContents();
   expect(people.map((p) => p.split(' ')[1])).toEqual(['张桂兰', '李国强', '赵德福', '王秀英']);
-  await expectElderSizes(page, 'group results');
+  await expectElderSizes(page, 'group results', { minTargets: 1 });
   await screenshot(page, '5-cadre-group-results');
 
   // The server holds exactly one sign-up per person, made by the cadre's account, in the list's order.
